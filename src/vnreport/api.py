@@ -1,0 +1,143 @@
+"""The library entry points: `load()` the pipeline and `extract()` a Report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from functools import cache
+
+import spacy
+from pydantic import ValidationError
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from vnreport.document import Document
+from vnreport.errors import (
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    ExtractionError,
+    InputError,
+    VnreportError,
+)
+from vnreport.extract import (
+    AUTHOR_HINT_KEY,
+    PUBLISHED_KEY,
+    SOURCE_KEY,
+    TITLE_HINT_KEY,
+    doc_to_report,
+)
+from vnreport.records import Report
+from vnreport.settings import DEFAULT_MAX_CHARS
+
+LOGGER = logging.getLogger(__name__)
+
+PIPE_NAMES = (
+    "vnreport_segments",
+    "vnreport_dates",
+    "vnreport_admin_units",
+    "vnreport_groups",
+    "vnreport_officials",
+    "vnreport_figures",
+    "vnreport_recommendations",
+)
+
+
+def _register_components() -> None:
+    # Importing the modules runs their @Language.factory and registry decorators.
+    from vnreport.lang import tokenizer  # noqa: F401
+    from vnreport.pipeline import (  # noqa: F401
+        admin_units,
+        dates,
+        figures,
+        groups,
+        officials,
+        recommendations,
+        segments,
+    )
+
+    if not Doc.has_extension("report"):
+        Doc.set_extension("report", getter=doc_to_report)
+
+
+def load() -> Language:
+    """A fresh spaCy pipeline: underthesea tokenizer and every vnreport component, in order."""
+    _register_components()
+    nlp = spacy.blank(
+        "vi", config={"nlp": {"tokenizer": {"@tokenizers": "vnreport.UndertheseaTokenizer.v1"}}}
+    )
+    for name in PIPE_NAMES:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@cache
+def _default_pipeline() -> Language:
+    return load()
+
+
+def _as_date(value: dt.date | str | None, source: str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    try:
+        return Document(text="", published=value).published
+    except ValidationError as error:
+        raise InputError(f"published {value!r} is not a date (use YYYY-MM-DD)", source=source) from error
+
+
+def extract_document(
+    document: Document, *, nlp: Language | None = None, max_chars: int = DEFAULT_MAX_CHARS
+) -> Report:
+    """Extract the Report of a Document read by one of the `vnreport.io` readers."""
+    text = document.text
+    if len(text) > max_chars:
+        raise DocumentTooLargeError(
+            f"document has {len(text):,} characters, over the limit of {max_chars:,} "
+            "(raise it with max_chars= or VNREPORT_MAX_CHARS)",
+            source=document.source,
+        )
+    if not text.strip():
+        raise EmptyDocumentError("document has no text", source=document.source)
+    pipeline = nlp if nlp is not None else _default_pipeline()
+    try:
+        doc = pipeline.make_doc(text)
+        doc.user_data[SOURCE_KEY] = document.source
+        doc.user_data[PUBLISHED_KEY] = document.published
+        doc.user_data[AUTHOR_HINT_KEY] = document.author
+        doc.user_data[TITLE_HINT_KEY] = document.title
+        for _, component in pipeline.pipeline:
+            doc = component(doc)
+        return doc_to_report(doc)
+    except VnreportError:
+        raise
+    except Exception as error:  # a component bug must not escape as a foreign exception
+        LOGGER.debug("extraction failed", exc_info=True)
+        raise ExtractionError(
+            f"pipeline failed with {type(error).__name__}: {error}", source=document.source
+        ) from error
+
+
+def extract(
+    text: str,
+    *,
+    source: str | None = None,
+    published: dt.date | str | None = None,
+    nlp: Language | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Report:
+    """Extract the structured Report of one article.
+
+    Args:
+        text: The article as plain text (title, lead, body, byline; web debris is tolerated).
+        source: Where it came from, kept in the Report.
+        published: Publication date; gives year-less event dates ("Sáng 14/9") their year.
+        nlp: A pipeline from `load()`; the shared default one when omitted.
+        max_chars: Longer texts raise `DocumentTooLargeError` instead of being processed.
+
+    Raises:
+        InputError: the text is empty, too large, or not a `str`; `published` is not a date.
+        ExtractionError: a component failed (a bug worth reporting, with the source named).
+    """
+    if not isinstance(text, str):
+        raise InputError(f"extract() takes the article as str, not {type(text).__name__}", source=source)
+    document = Document(text=text, source=source, published=_as_date(published, source))
+    return extract_document(document, nlp=nlp, max_chars=max_chars)

@@ -1,0 +1,71 @@
+"""Build the `Report` from a processed Doc: the one place records leave the pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from spacy.tokens import Doc
+
+from vnreport._version import __version__
+from vnreport.pipeline import store
+from vnreport.pipeline.segments import byline_author
+from vnreport.records import (
+    AdminUnit,
+    EventDate,
+    Figure,
+    Official,
+    Recommendation,
+    Report,
+    ResidentialGroup,
+    Segment,
+)
+
+SOURCE_KEY = "vnreport_source"
+PUBLISHED_KEY = "vnreport_published"
+AUTHOR_HINT_KEY = "vnreport_author_hint"
+TITLE_HINT_KEY = "vnreport_title_hint"
+
+
+def content_id(text: str) -> str:
+    """Stable identifier of a normalized text: the first 32 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def resolve_year(event: EventDate, published: dt.date | None) -> EventDate:
+    """Give a year-less event date the year of publication (the previous one if it would be later)."""
+    if event.year is not None or published is None:
+        return event
+    year = published.year
+    if (event.month, event.day) > (published.month, published.day) and event.month - published.month > 1:
+        year -= 1
+    return event.model_copy(update={"year": year})
+
+
+def doc_to_report(doc: Doc) -> Report:
+    """The Report of a Doc that went through the vnreport pipeline."""
+    published: dt.date | None = doc.user_data.get(PUBLISHED_KEY)
+    segments = store.get(doc, "segments", Segment)
+    title = next((s.span.text for s in segments if s.kind == "title"), None)
+    lead = next((s.span.text for s in segments if s.kind == "lead"), None)
+    byline = next((s.span.text for s in segments if s.kind == "byline"), None)
+    author = byline_author(byline) if byline else None
+    dates = store.get(doc, "dates", EventDate)
+    event_date = resolve_year(dates[0], published) if dates else None
+    return Report(
+        id=content_id(doc.text),
+        source=doc.user_data.get(SOURCE_KEY),
+        text=doc.text,
+        title=title or doc.user_data.get(TITLE_HINT_KEY),
+        lead=lead,
+        author=author or doc.user_data.get(AUTHOR_HINT_KEY),
+        published=published,
+        event_date=event_date,
+        segments=segments,
+        officials=store.get(doc, "officials", Official),
+        admin_units=store.get(doc, "admin_units", AdminUnit),
+        groups=store.get(doc, "groups", ResidentialGroup),
+        figures=store.get(doc, "figures", Figure),
+        recommendations=store.get(doc, "recommendations", Recommendation),
+        extractor_version=__version__,
+    )

@@ -1,0 +1,84 @@
+"""Text normalization applied before anything else reads the text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+# Dashes, quotes and spaces are mapped one character to one character.
+_CHARACTER_MAP = str.maketrans(
+    {
+        "\u00a0": " ",  # no-break space
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u3000": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\t": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "–",
+        "\u2014": "–",  # em dash: articles use it interchangeably with the en dash
+        "\u2015": "–",
+        "\u2212": "-",
+        "\u00ad": "",  # soft hyphen
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u2028": "\n",
+        "\u2029": "\n",
+        "\r": "\n",
+        "\ufeff": "",
+        "\u200b": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\u2060": "",
+    }
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SYLLABLE = re.compile(r"\w+")
+_CRLF = re.compile(r"\r\n")
+
+
+@cache
+def _tone_map() -> dict[str, str]:
+    # underthesea ships the table that moves tone marks to the modern position ("hoà" → "hòa").
+    from underthesea.pipeline.text_normalize.text_normalizer import character_map, token_map
+
+    table: dict[str, str] = dict(token_map)
+    for wrong, right in character_map.items():
+        table.setdefault(wrong, right)
+    return table
+
+
+def _fix_syllable(match: re.Match[str]) -> str:
+    syllable = match.group()
+    if len(syllable) > 7:
+        return syllable
+    return _tone_map().get(syllable, syllable)
+
+
+def normalize_text(text: str) -> str:
+    """Return `text` in vnreport's canonical form.
+
+    Unicode NFC, one tone-mark placement ("hoà" and "hòa" become "hòa"), plain spaces, one kind of
+    dash and quote, Unix newlines, and no control characters.
+    """
+    text = _CRLF.sub("\n", text)
+    text = unicodedata.normalize("NFC", text).translate(_CHARACTER_MAP)
+    text = _CONTROL.sub("", text)
+    text = text.replace("ð", "đ").replace("Ð", "Đ")
+    return _SYLLABLE.sub(_fix_syllable, text)
+
+
+def fold(text: str) -> str:
+    """Lower-case, normalized form used to compare names ("Hoà" equals "hòa")."""
+    return normalize_text(text).casefold().strip()

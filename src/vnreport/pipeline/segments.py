@@ -1,0 +1,212 @@
+"""Article segmentation: title, lead, captions, body, byline and web debris, with sentences.
+
+Every later component reads only the content segments (title, lead, caption, body), so nothing
+is ever extracted from comment forms, share links or "Tin cùng chuyên mục" headlines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from vnreport.pipeline import store
+from vnreport.records import Segment, SegmentKind, Span
+from vnreport.resources import load_json
+
+KIND = "segments"
+CONTENT_KINDS: frozenset[str] = frozenset({"title", "lead", "caption", "body"})
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s+[\"'(\[]?[A-ZÀ-Ỹ0-9Đ-])|[:;](?=\s*$)")
+_BULLET = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-z][.)])\s")
+_CAPTION_MARK = re.compile(r"(?:^|[(\s–-])Ảnh(?: minh họa)?\s*:", re.IGNORECASE)
+_TERMINAL = re.compile(r"[.!?…:;\"]\s*$")
+_BYLINE_SOURCE = re.compile(r"^(?:Theo|Nguồn:?)\s+(.+?)\s*$")
+_BYLINE_NAME = re.compile(
+    r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\.?\s?)+(?:\s*[-–,&]\s*(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\.?\s?)+)*"
+    r"(?:\s*\([^()]{1,40}\))?$"
+)
+_LAST_WORD = re.compile(r"(\S+?)[.!?…]+[\"')\]]*$")
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    start: int
+    end: int
+    text: str
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load_json("boilerplate")
+    tail = re.compile("(?:" + "|".join(data["tail"]) + r")\s*", re.IGNORECASE)
+    line = re.compile("(?:" + "|".join(data["line"]) + r")\s*", re.IGNORECASE)
+    return tail, line
+
+
+@cache
+def _no_break_words() -> frozenset[str]:
+    return frozenset(load_json("sentences")["no_break_after"])
+
+
+def _paragraphs(text: str) -> list[_Paragraph]:
+    found: list[_Paragraph] = []
+    for match in _PARAGRAPH.finditer(text):
+        raw = match.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(raw) - len(raw.lstrip()))
+        found.append(_Paragraph(start, start + len(stripped), stripped))
+    return found
+
+
+def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentences of `text[start:end]`, split after end punctuation that is not an abbreviation."""
+    no_break = _no_break_words()
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        before = text[cursor : match.end()]
+        last = _LAST_WORD.search(before)
+        if last and last.group(1).split("(")[-1] in no_break:
+            continue
+        sentence_end = match.end()
+        if sentence_end > cursor:
+            yield from _trimmed(text, cursor, sentence_end)
+        cursor = sentence_end
+    if cursor < end:
+        yield from _trimmed(text, cursor, end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def byline_author(line: str) -> str | None:
+    """The author a byline line names: "Hoàng Thạc" → itself, "Theo Báo Lạng Sơn" → "Báo Lạng Sơn"."""
+    source = _BYLINE_SOURCE.match(line)
+    if source:
+        return source.group(1).rstrip(".")
+    if _BYLINE_NAME.match(line):
+        return line.rstrip(".").strip()
+    return None
+
+
+def _is_byline(paragraph: _Paragraph, max_words: int) -> bool:
+    text = paragraph.text
+    if len(text.split()) > max_words or len(text) > 80:
+        return False
+    return byline_author(text) is not None
+
+
+def _is_caption(paragraph: _Paragraph, max_chars: int) -> bool:
+    text = paragraph.text
+    if _CAPTION_MARK.search(text):
+        return True
+    if _BULLET.match(text) or len(text) > max_chars:
+        return False
+    return not _TERMINAL.search(text) and len(text.split()) >= 4
+
+
+def classify(text: str, *, max_title_chars: int, max_byline_words: int) -> list[Segment]:
+    """Split an article into segments of kind title, lead, caption, body, byline, boilerplate."""
+    tail_pattern, line_pattern = _patterns()
+    paragraphs = _paragraphs(text)
+    kinds: list[SegmentKind] = ["body"] * len(paragraphs)
+
+    tail_from = len(paragraphs)
+    for index, paragraph in enumerate(paragraphs):
+        if index >= 2 and tail_pattern.fullmatch(paragraph.text):
+            tail_from = index
+            break
+    for index in range(tail_from, len(paragraphs)):
+        kinds[index] = "boilerplate"
+    for index, paragraph in enumerate(paragraphs[:tail_from]):
+        if line_pattern.fullmatch(paragraph.text):
+            kinds[index] = "boilerplate"
+
+    content = [i for i in range(tail_from) if kinds[i] != "boilerplate"]
+    if len(content) >= 2 and len(paragraphs[content[0]].text) <= max_title_chars:
+        kinds[content[0]] = "title"
+        content = content[1:]
+    if len(content) >= 2 and _is_byline(paragraphs[content[-1]], max_byline_words):
+        kinds[content[-1]] = "byline"
+        content = content[:-1]
+    lead_found = False
+    for index in content:
+        if _is_caption(paragraphs[index], max_title_chars):
+            kinds[index] = "caption"
+        elif not lead_found:
+            kinds[index] = "lead"
+            lead_found = True
+
+    segments: list[Segment] = []
+    for kind, paragraph in zip(kinds, paragraphs, strict=True):
+        sentences = (
+            [store.grounded(text, s, e) for s, e in sentence_spans(text, paragraph.start, paragraph.end)]
+            if kind in CONTENT_KINDS
+            else []
+        )
+        segments.append(
+            Segment(
+                kind=kind,
+                span=store.grounded(text, paragraph.start, paragraph.end),
+                sentences=sentences,
+            )
+        )
+    return segments
+
+
+class ArticleSegmenter:
+    """Marks the parts of the page and the sentences inside the article's own text."""
+
+    def __init__(self, *, max_title_chars: int, max_byline_words: int) -> None:
+        self.max_title_chars = max_title_chars
+        self.max_byline_words = max_byline_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        segments = classify(
+            doc.text,
+            max_title_chars=self.max_title_chars,
+            max_byline_words=self.max_byline_words,
+        )
+        self.set_annotations(doc, segments)
+        return doc
+
+    def set_annotations(self, doc: Doc, segments: list[Segment]) -> None:
+        """Store the segments and mark sentence starts on the tokens."""
+        store.put(doc, KIND, segments, ((s.span.start, s.span.end, s.kind) for s in segments))
+        starts = {sentence.start for segment in segments for sentence in segment.sentences}
+        starts.update(segment.span.start for segment in segments)
+        for token in doc:
+            token.is_sent_start = token.i == 0 or token.idx in starts
+
+
+def content_sentences(doc: Doc) -> Iterator[tuple[Segment, Span]]:
+    """Sentences of the content segments (title, lead, captions, body), in text order."""
+    for segment in store.get(doc, KIND, Segment):
+        if segment.kind in CONTENT_KINDS:
+            for sentence in segment.sentences:
+                yield segment, sentence
+
+
+@Language.factory(
+    "vnreport_segments",
+    default_config={"max_title_chars": 250, "max_byline_words": 8},
+    assigns=["doc.spans", "token.is_sent_start"],
+)
+def make_segmenter(
+    nlp: Language, name: str, max_title_chars: int, max_byline_words: int
+) -> ArticleSegmenter:
+    """Factory of the `vnreport_segments` component."""
+    return ArticleSegmenter(max_title_chars=max_title_chars, max_byline_words=max_byline_words)

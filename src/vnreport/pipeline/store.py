@@ -1,0 +1,45 @@
+"""Where components leave their records on a Doc, and how later components read them.
+
+Spans live in `doc.spans["vnreport_<kind>"]` for spaCy users (displaCy, span queries); the
+structured records live in `doc.user_data` under the same key, so they pickle with the Doc.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from vnreport.records import Span
+
+T = TypeVar("T")
+
+SPAN_KEY_PREFIX = "vnreport_"
+
+
+def key(kind: str) -> str:
+    """The `doc.spans` and `doc.user_data` key for one kind of record."""
+    return f"{SPAN_KEY_PREFIX}{kind}"
+
+
+def put(doc: Doc, kind: str, records: Sequence[Any], spans: Iterable[tuple[int, int, str]]) -> None:
+    """Store `records` and their labelled character spans on `doc`."""
+    doc.user_data[key(kind)] = list(records)
+    group: list[SpacySpan] = []
+    for start, end, label in spans:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None and len(span):
+            group.append(span)
+    doc.spans[key(kind)] = group
+
+
+def get(doc: Doc, kind: str, _type: type[T]) -> list[T]:
+    """Records a component stored under `kind`, or an empty list when it did not run."""
+    stored: list[T] = doc.user_data.get(key(kind), [])
+    return stored
+
+
+def grounded(text: str, start: int, end: int) -> Span:
+    """A record span over `text[start:end]`."""
+    return Span(start=start, end=end, text=text[start:end])

@@ -1,0 +1,20 @@
+"""Runtime settings, read from `VNREPORT_*` environment variables."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_MAX_CHARS = 1_000_000
+
+
+class Settings(BaseSettings):
+    """Limits and defaults for extraction and bulk runs."""
+
+    model_config = SettingsConfigDict(env_prefix="VNREPORT_", extra="ignore")
+
+    max_chars: int = Field(
+        default=DEFAULT_MAX_CHARS, gt=0, description="Largest document accepted, in characters."
+    )
+    workers: int | None = Field(default=None, ge=1, description="Bulk worker processes.")
+    batch_size: int = Field(default=64, ge=1, description="Records written per transaction.")
