@@ -1,10 +1,146 @@
-"""Placeholder: per-field evaluation against gold records (being written)."""
+"""`vnreport eval`: per-field precision, recall and F1 of the pipeline against gold corpora."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from rich.console import Console
+from rich.table import Table
 
-def run(directories: list[Path], *, baseline: str | None = None) -> int:
-    """Score the pipeline on the gold corpora in `directories`; print the table; return 0."""
-    raise NotImplementedError
+from vnreport.errors import VnreportError
+from vnreport.scoring import ACCURACY_FIELDS, FIELDS, Counts, Prediction, accuracy, from_gold, score
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+GOLD_SUFFIX = ".gold.json"
+
+
+@dataclass
+class Scores:
+    """Counts summed over a corpus, and one-value field agreement."""
+
+    articles: int = 0
+    fields: dict[str, Counts] = field(default_factory=lambda: {name: Counts() for name in FIELDS})
+    agreed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ACCURACY_FIELDS, 0))
+
+    def add(self, gold: Prediction, predicted: Prediction) -> None:
+        """Add one article's comparison."""
+        self.articles += 1
+        for name, counts in score(gold, predicted).items():
+            self.fields[name].add(counts)
+        for name, ok in accuracy(gold, predicted).items():
+            self.agreed[name] += ok
+
+    def as_dict(self) -> dict[str, dict[str, float]]:
+        """Scores as plain numbers, for gates and JSON output."""
+        result = {
+            name: {"precision": c.precision, "recall": c.recall, "f1": c.f1}
+            for name, c in self.fields.items()
+            if name != "titles"
+        }
+        result["titles"] = {"accuracy": self.fields["titles"].precision}
+        for name, count in self.agreed.items():
+            result[name] = {"accuracy": count / self.articles if self.articles else 0.0}
+        return result
+
+
+def gold_pairs(directory: Path) -> Iterator[tuple[Path, Path]]:
+    """(article, gold) file pairs of a corpus directory, in name order."""
+    for gold in sorted(directory.glob(f"*{GOLD_SUFFIX}")):
+        stem = gold.name[: -len(GOLD_SUFFIX)]
+        for suffix in ARTICLE_SUFFIXES:
+            article = gold.with_name(stem + suffix)
+            if article.exists():
+                yield article, gold
+                break
+
+
+def _read_article(path: Path) -> tuple[str, str | None]:
+    """Article text for the pipeline and, for HTML, for the baseline as well."""
+    if path.suffix == ".txt":
+        return path.read_text(encoding="utf-8"), None
+    try:
+        from vnreport.io import read_path
+    except ImportError:  # readers not installed in this checkout
+        return "", None
+    document = next(iter(read_path(path)))
+    return document.text, document.author
+
+
+def evaluate_directory(directory: Path, *, system: str = "vnreport") -> Scores:
+    """Score `system` ("vnreport" or "underthesea") on every gold article in `directory`."""
+    from vnreport.api import extract_document
+    from vnreport.document import Document
+    from vnreport.scoring import from_report
+
+    scores = Scores()
+    for article, gold_path in gold_pairs(directory):
+        gold = from_gold(json.loads(gold_path.read_text(encoding="utf-8")))
+        text, author = _read_article(article)
+        if not text:
+            continue
+        if system == "underthesea":
+            from vnreport.baseline import predict
+
+            predicted = predict(text)
+        else:
+            document = Document(text=text, source=str(article), author=author)
+            predicted = from_report(extract_document(document))
+        scores.add(gold, predicted)
+    return scores
+
+
+def table(title: str, columns: dict[str, Scores]) -> Table:
+    """A rich table with one column group per system."""
+    output = Table(title=title)
+    output.add_column("field")
+    for system in columns:
+        output.add_column(f"{system} P", justify="right")
+        output.add_column(f"{system} R", justify="right")
+        output.add_column(f"{system} F1", justify="right")
+    for name in FIELDS:
+        row = [name if name != "titles" else "titles (acc. on matched)"]
+        for scores in columns.values():
+            counts = scores.fields[name]
+            if name == "titles":
+                row += ["", "", f"{counts.precision:.3f}"]
+            else:
+                row += [f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}"]
+        output.add_row(*row)
+    for name in ACCURACY_FIELDS:
+        row = [f"{name} (accuracy)"]
+        for scores in columns.values():
+            row += ["", "", f"{scores.agreed[name] / max(scores.articles, 1):.3f}"]
+        output.add_row(*row)
+    return output
+
+
+def run(
+    directories: list[Path],
+    *,
+    baseline: str | None = None,
+    json_output: bool = False,
+    console: Console | None = None,
+) -> int:
+    """Score the pipeline on each corpus directory and print one table per directory."""
+    console = console or Console()
+    if baseline not in (None, "underthesea"):
+        raise VnreportError(f"unknown baseline {baseline!r}; the one available is 'underthesea'")
+    results: dict[str, dict[str, Scores]] = {}
+    for directory in directories:
+        if not directory.is_dir():
+            raise VnreportError(f"{directory} is not a directory of articles and .gold.json files")
+        columns = {"vnreport": evaluate_directory(directory)}
+        if baseline:
+            columns[baseline] = evaluate_directory(directory, system=baseline)
+        results[str(directory)] = columns
+    if json_output:
+        payload = {d: {s: c.as_dict() for s, c in cols.items()} for d, cols in results.items()}
+        console.print_json(json.dumps(payload))
+        return 0
+    for directory, columns in results.items():
+        articles = next(iter(columns.values())).articles
+        console.print(table(f"{directory} ({articles} articles)", columns))
+    return 0

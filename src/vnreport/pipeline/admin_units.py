@@ -1,17 +1,138 @@
-"""Placeholder for the vnreport_admin_units component (being written)."""
+"""The `vnreport_admin_units` component: tỉnh, thành phố, quận, huyện, thị xã, phường, xã …
+
+Each unit is found from its type word (full or abbreviated) and name, merged across mentions,
+and resolved against the gazetteer using the other units the article names.
+"""
 
 from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from vnreport.gazetteer import gazetteer
+from vnreport.normalize import fold
 from vnreport.pipeline import store
+from vnreport.pipeline.segments import content_sentences
+from vnreport.pipeline.typed_names import TypedName, TypedNameFinder, looks_like_person
+from vnreport.records import AdminUnit, GazetteerUnit, Span
+from vnreport.resources import load_json
 
 KIND = "admin_units"
+_MAX_CANDIDATES = 12
 
 
-@Language.component("vnreport_admin_units", assigns=["doc.spans"])
-def find_admin_units(doc: Doc) -> Doc:
-    """Stores no records yet."""
-    store.put(doc, KIND, [], [])
-    return doc
+def _choose_name(unit_type: str, syllables: list[str]) -> int:
+    """Longest prefix the gazetteer knows; otherwise stop before a person's name."""
+    places = gazetteer()
+    for size in range(len(syllables), 0, -1):
+        if places.knows(unit_type, " ".join(syllables[:size])):
+            return size
+    for index in range(1, len(syllables) - 1):
+        if looks_like_person(syllables[index:]):
+            return index
+    if looks_like_person(syllables) and unit_type not in {"tỉnh", "thành phố"}:
+        return 0
+    return min(len(syllables), 4)
+
+
+@cache
+def _finder() -> TypedNameFinder:
+    data = load_json("admin_types")
+    return TypedNameFinder(
+        type_words=data["types"],
+        numbered_types=frozenset(data["numbered_types"]),
+        plural_markers=frozenset(data["plural_markers"]),
+        not_a_name=frozenset(data["not_a_name"]),
+        choose_name=_choose_name,
+    )
+
+
+def find_mentions(doc: Doc) -> list[TypedName]:
+    """Every typed unit mention in the content sentences of `doc`."""
+    text = doc.text
+    token_starts = {token.idx for token in doc}
+    finder = _finder()
+    return [
+        found
+        for _, sentence in content_sentences(doc)
+        for found in finder.find(text, sentence.start, sentence.end, token_starts)
+    ]
+
+
+def _score(candidate: GazetteerUnit, context: set[str]) -> int:
+    score = 0
+    for parent in (candidate.province, candidate.district, candidate.new_province):
+        if parent and fold(parent) in context:
+            score += 2 if parent is candidate.district else 1
+    return score
+
+
+def resolve(
+    unit_type: str, name: str, context: set[str]
+) -> tuple[GazetteerUnit | None, list[GazetteerUnit]]:
+    """The gazetteer entry the context points to, or None and the candidates when it cannot tell."""
+    candidates = gazetteer().lookup(unit_type, name)
+    if not candidates:
+        return None, []
+    if len(candidates) == 1:
+        return candidates[0], []
+    scored = sorted(((_score(c, context), i) for i, c in enumerate(candidates)), reverse=True)
+    best, runner_up = scored[0][0], scored[1][0]
+    if best > runner_up:
+        return candidates[scored[0][1]], []
+    return None, candidates[:_MAX_CANDIDATES]
+
+
+def build_units(doc: Doc, mentions: list[TypedName]) -> list[AdminUnit]:
+    """Merge mentions into units and resolve each against the others."""
+    grouped: dict[tuple[str, str], list[TypedName]] = defaultdict(list)
+    for mention in mentions:
+        grouped[(mention.type, fold(mention.name))].append(mention)
+    text = doc.text
+    context = {f"{unit_type} {folded}" for unit_type, folded in grouped}
+    units: list[AdminUnit] = []
+    for (unit_type, _), found in grouped.items():
+        first = found[0]
+        resolved, candidates = resolve(unit_type, first.name, context)
+        spans = [store.grounded(text, m.mention_start, m.end) for m in found]
+        units.append(
+            AdminUnit(
+                type=unit_type,
+                name=first.name,
+                mentions=spans,
+                resolved=resolved,
+                candidates=candidates,
+            )
+        )
+    return units
+
+
+class AdminUnitFinder:
+    """Finds, merges and resolves the administrative units an article names."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        units = build_units(doc, find_mentions(doc))
+        self.set_annotations(doc, units)
+        return doc
+
+    def set_annotations(self, doc: Doc, units: list[AdminUnit]) -> None:
+        """Store the units; each mention is a span labelled with the unit type."""
+        spans: list[tuple[int, int, str]] = []
+        for unit in units:
+            spans.extend((m.start, m.end, unit.type) for m in unit.mentions)
+        store.put(doc, KIND, units, sorted(spans))
+
+
+def mention_spans(units: list[AdminUnit]) -> list[tuple[Span, AdminUnit]]:
+    """Every (mention, unit) pair in text order."""
+    pairs = [(mention, unit) for unit in units for mention in unit.mentions]
+    return sorted(pairs, key=lambda pair: pair[0].start)
+
+
+@Language.factory("vnreport_admin_units", requires=["doc.spans"], assigns=["doc.spans"])
+def make_admin_unit_finder(nlp: Language, name: str) -> AdminUnitFinder:
+    """Factory of the `vnreport_admin_units` component."""
+    return AdminUnitFinder()

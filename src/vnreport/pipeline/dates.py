@@ -1,17 +1,89 @@
-"""Placeholder for the vnreport_dates component (being written)."""
+"""The `vnreport_dates` component: the date of the reported event.
+
+"Sáng ngày 14/9", "Chiều 16-10", "Ngày 3/11/2024", "sáng nay (5/6)", "ngày 5 tháng 6 năm 2024".
+The first such date in the lead (else the title, else the body) is the event date; its year stays
+null unless the text gives one (the Report builder may take it from the publication date).
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from vnreport.pipeline import store
+from vnreport.pipeline.segments import content_sentences
+from vnreport.records import EventDate
+from vnreport.resources import load_json
 
 KIND = "dates"
+_SEGMENT_PRIORITY = {"lead": 0, "title": 1, "body": 2, "caption": 3}
 
 
-@Language.component("vnreport_dates", assigns=["doc.spans"])
-def find_dates(doc: Doc) -> Doc:
-    """Stores no records yet."""
-    store.put(doc, KIND, [], [])
-    return doc
+@cache
+def _pattern() -> re.Pattern[str]:
+    cues = sorted(load_json("dates")["cues"], key=len, reverse=True)
+    cue = "|".join(re.escape(word) for word in cues)
+    numeric = r"(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?:\s?[/.-]\s?(?P<y>\d{4}))?(?![\d/])"
+    spelled = (
+        r"(?P<d2>\d{1,2}) tháng (?P<m2>\d{1,2})(?: năm (?P<y2>\d{4}))?(?!\d)"
+    )
+    return re.compile(
+        f"(?<!\\w)(?:{cue})(?: (?:{cue}))?[ ,]*\\(?(?:ngày )?(?:{numeric}|{spelled})",
+        re.IGNORECASE,
+    )
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year: 29/2 stays valid
+    except ValueError:
+        return False
+    return year is None or 1945 <= year <= 2100
+
+
+def find_dates(text: str, start: int, end: int) -> Iterator[tuple[int, int, int | None, int, int]]:
+    """(start, end, year, month, day) of cued dates in `text[start:end]`."""
+    for match in _pattern().finditer(text, start, end):
+        day = match.group("d") or match.group("d2")
+        month = match.group("m") or match.group("m2")
+        year = match.group("y") or match.group("y2")
+        year_value = int(year) if year else None
+        if _valid(year_value, int(month), int(day)):
+            yield match.start(), match.end(), year_value, int(month), int(day)
+
+
+class EventDateFinder:
+    """Picks the event date: the first cued date of the lead, else of the title, body, captions."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[EventDate]:
+        """The event date, as a list of at most one."""
+        text = doc.text
+        best: tuple[int, int, EventDate] | None = None
+        for segment, sentence in content_sentences(doc):
+            priority = _SEGMENT_PRIORITY.get(segment.kind, 9)
+            if best is not None and priority >= best[0]:
+                continue
+            for start, end, year, month, day in find_dates(text, sentence.start, sentence.end):
+                span = store.grounded(text, start, end)
+                best = (priority, start, EventDate(year=year, month=month, day=day, span=span))
+                break
+        return [best[2]] if best else []
+
+    def set_annotations(self, doc: Doc, dates: list[EventDate]) -> None:
+        """Store the event date and its span."""
+        store.put(doc, KIND, dates, ((d.span.start, d.span.end, "event_date") for d in dates))
+
+
+@Language.factory("vnreport_dates", requires=["doc.spans"], assigns=["doc.spans"])
+def make_event_date_finder(nlp: Language, name: str) -> EventDateFinder:
+    """Factory of the `vnreport_dates` component."""
+    return EventDateFinder()

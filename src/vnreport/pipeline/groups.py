@@ -1,17 +1,100 @@
-"""Placeholder for the vnreport_groups component (being written)."""
+"""The `vnreport_groups` component: tổ, tổ dân phố, thôn, bản, xóm, khu phố, ấp, khóm, khu dân cư.
+
+Generic uses ("tổ công tác", "tổ chức", "Tổ quốc", "các tổ dân phố") have no name and are skipped;
+"tổ Giao Lâm và Tổng Nẻng" is two tổ. A group's parent is the ward or commune named right after
+it ("tổ Giao Lâm, phường Huyền Tụng").
+"""
 
 from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from vnreport.normalize import fold
 from vnreport.pipeline import store
+from vnreport.pipeline.admin_units import KIND as UNITS_KIND
+from vnreport.pipeline.segments import content_sentences
+from vnreport.pipeline.typed_names import TypedName, TypedNameFinder
+from vnreport.records import AdminUnit, ResidentialGroup
+from vnreport.resources import load_json
 
 KIND = "groups"
+_WARD_TYPES = frozenset({"phường", "xã", "thị trấn", "đặc khu"})
+# What may stand between a group and the ward it belongs to: ", ", " thuộc ", " (" …
+_PARENT_GAP = re.compile(r"[,(]? ?(?:thuộc |của |ở |tại )?")
 
 
-@Language.component("vnreport_groups", assigns=["doc.spans"])
-def find_groups(doc: Doc) -> Doc:
-    """Stores no records yet."""
-    store.put(doc, KIND, [], [])
-    return doc
+@cache
+def _finder() -> TypedNameFinder:
+    data = load_json("group_types")
+    return TypedNameFinder(
+        type_words=data["types"],
+        numbered_types=frozenset(data["types"].values()),
+        plural_markers=frozenset({"các", "Các", "những", "Những"}),
+        not_a_name=frozenset(data["not_a_name"]),
+        number_prefixes=tuple(data["number_prefix"]),
+    )
+
+
+def _parent_of(text: str, end: int, ward_starts: dict[int, AdminUnit], limit: int) -> str | None:
+    """The ward or commune whose mention starts right after a group's name."""
+    gap = _PARENT_GAP.match(text, end, min(limit, end + 12))
+    if gap is None:
+        return None
+    unit = ward_starts.get(gap.end())
+    return f"{unit.type} {unit.name}" if unit else None
+
+
+class ResidentialGroupFinder:
+    """Finds named residential groups and the ward or commune each belongs to."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[ResidentialGroup]:
+        """Groups of the article, merged across mentions, in order of first mention."""
+        text = doc.text
+        token_starts = {token.idx for token in doc}
+        ward_starts = {
+            mention.start: unit
+            for unit in store.get(doc, UNITS_KIND, AdminUnit)
+            if unit.type in _WARD_TYPES
+            for mention in unit.mentions
+        }
+        finder = _finder()
+        grouped: dict[tuple[str, str], list[tuple[TypedName, str | None]]] = defaultdict(list)
+        for _, sentence in content_sentences(doc):
+            found = list(finder.find(text, sentence.start, sentence.end, token_starts))
+            parents = [_parent_of(text, item.end, ward_starts, sentence.end) for item in found]
+            # "tổ Giao Lâm và Tổng Nẻng, phường X": the parent after a list applies to all of it.
+            shared = next((p for p in reversed(parents) if p), None)
+            for item, parent in zip(found, parents, strict=True):
+                grouped[(item.type, fold(item.name))].append((item, parent or shared))
+        groups: list[ResidentialGroup] = []
+        for (group_type, _), items in grouped.items():
+            parent = next((p for _, p in items if p), None)
+            groups.append(
+                ResidentialGroup(
+                    type=group_type,
+                    name=items[0][0].name,
+                    parent=parent,
+                    mentions=[store.grounded(text, m.mention_start, m.end) for m, _ in items],
+                )
+            )
+        return groups
+
+    def set_annotations(self, doc: Doc, groups: list[ResidentialGroup]) -> None:
+        """Store the groups; each mention is a span labelled with the group type."""
+        spans = [(m.start, m.end, g.type) for g in groups for m in g.mentions]
+        store.put(doc, KIND, groups, sorted(spans))
+
+
+@Language.factory("vnreport_groups", requires=["doc.spans"], assigns=["doc.spans"])
+def make_group_finder(nlp: Language, name: str) -> ResidentialGroupFinder:
+    """Factory of the `vnreport_groups` component."""
+    return ResidentialGroupFinder()

@@ -1,17 +1,365 @@
-"""Placeholder for the vnreport_officials component (being written)."""
+"""The `vnreport_officials` component: named people with a public title, and all their mentions.
+
+Shapes it reads, wherever the title sits:
+    đồng chí Nguyễn Thị Huế – Phó Chủ tịch UBND thành phố
+    ông Phạm Văn Nồng, Phó Bí thư Thường trực Đảng ủy phường
+    bà Lò Thị Mai (Chủ tịch Hội LHPN tỉnh)
+    Phó Trưởng Ban Dân vận Tỉnh ủy Hà Văn Tùng cho biết
+    Trưởng đoàn Đinh Văn Lê
+Later bare mentions ("đồng chí Huế", "ông Nồng") join the person already found.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from vnreport.pipeline import store
+from vnreport.pipeline.admin_units import KIND as UNITS_KIND
+from vnreport.pipeline.segments import content_sentences
+from vnreport.pipeline.typed_names import surnames
+from vnreport.records import AdminUnit, Official, Span
+from vnreport.resources import load_json
+from vnreport.script import LOWER, UPPER
 
 KIND = "officials"
+_SYLLABLE = f"{UPPER}{LOWER}*"
+_NAME_RUN = re.compile(f"{_SYLLABLE}(?: {_SYLLABLE}){{1,5}}")
+_WORD = re.compile(r"[^\s,;:()\"–]+")
+_TITLE_SEPARATOR = re.compile(r" ?(?:[–-]|,|\() ?")
+_ROLE_LEAD = re.compile(r" ?(?:[–-] |, )?(?:làm |là |giữ vai trò |với vai trò )")
 
 
-@Language.component("vnreport_officials", assigns=["doc.spans"])
-def find_officials(doc: Doc) -> Doc:
-    """Stores no records yet."""
-    store.put(doc, KIND, [], [])
-    return doc
+@dataclass(frozen=True)
+class _Lexicon:
+    honorifics: tuple[str, ...]
+    heads: tuple[str, ...]
+    deputy: tuple[str, ...]
+    title_words: frozenset[str]
+    abbreviations: dict[str, str]
+    place_words: dict[str, str]
+    roles: dict[str, str]
+    honorific_pattern: re.Pattern[str]
+    head_pattern: re.Pattern[str]
+    role_pattern: re.Pattern[str]
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_json("titles")
+    heads = tuple(data["heads"])
+    deputy = tuple(data["deputy"])
+    head = f"(?:(?:{_alternation(deputy)}) )?(?:{_alternation(heads)})(?![{LOWER[1:-1]}])"
+    return _Lexicon(
+        honorifics=tuple(data["honorifics"]),
+        heads=heads,
+        deputy=deputy,
+        title_words=frozenset(data["title_words"]),
+        abbreviations=dict(data["abbreviations"]),
+        place_words=dict(data["place_words"]),
+        roles=dict(data["roles"]),
+        honorific_pattern=re.compile(f"(?<!\\w)(?:{_alternation(data['honorifics'])}) "),
+        head_pattern=re.compile(f"(?<!\\w){head}"),
+        role_pattern=re.compile(_alternation(list(data["roles"]))),
+    )
+
+
+@dataclass
+class _Person:
+    name: str
+    honorific: str | None = None
+    title: str | None = None
+    title_end: int = -1
+    role: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _title_at(text: str, start: int, end: int) -> int:
+    """End of the title that starts at `start`: capitalised words, abbreviations and title words."""
+    lexicon = _lexicon()
+    if not lexicon.head_pattern.match(text, start, end):
+        return start
+    position = start
+    title_end = start
+    while position < end:
+        word = _WORD.match(text, position, end)
+        if word is None:
+            break
+        token = word.group()
+        if token.endswith(".") and token not in _lexicon().abbreviations:
+            if token[0] in UPPER[1:-1] or token[:-1].lower() in lexicon.title_words:
+                title_end = word.end() - 1
+            break
+        two_words = _WORD.match(text, word.end() + 1, end) if word.end() < end else None
+        pair = f"{token} {two_words.group()}".lower() if two_words else ""
+        if pair in lexicon.title_words and two_words is not None:
+            title_end = position = two_words.end()
+        elif token[0] in UPPER[1:-1] or token.lower() in lexicon.title_words:
+            if token in surnames() and title_end > start and _person_at(text, position, end):
+                break
+            title_end = position = word.end()
+        else:
+            break
+        if position < end and text[position] == " ":
+            position += 1
+        else:
+            break
+    return _trim_title(text, start, title_end)
+
+
+def _trim_title(text: str, start: int, end: int) -> int:
+    """Drop trailing connective words ("của", "và") a title cannot end with."""
+    words = text[start:end].split(" ")
+    while len(words) > 1 and words[-1].lower() in {"của", "và", "kiêm", "cùng", "về"}:
+        words.pop()
+    return start + len(" ".join(words))
+
+
+def _person_at(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A 2–4 syllable personal name starting at `start` with a family name."""
+    match = _NAME_RUN.match(text, start, end)
+    if match is None:
+        return None
+    syllables = match.group().split(" ")
+    if syllables[0] not in surnames():
+        return None
+    syllables = syllables[:4]
+    # Stop a name where a title or place word begins ("Hà Văn Tùng Phó Chủ tịch").
+    lexicon = _lexicon()
+    for index in range(2, len(syllables)):
+        rest = " ".join(syllables[index:])
+        if lexicon.head_pattern.match(rest) or syllables[index] in lexicon.deputy:
+            syllables = syllables[:index]
+            break
+    if len(syllables) < 2:
+        return None
+    return start, start + len(" ".join(syllables))
+
+
+def _role_after(text: str, position: int, end: int) -> str | None:
+    lead = _ROLE_LEAD.match(text, position, end)
+    if lead is None:
+        return None
+    role = _lexicon().role_pattern.match(text, lead.end(), end)
+    return _lexicon().roles[role.group()] if role else None
+
+
+class _Collector:
+    """Gathers people across sentences, merging repeated and bare mentions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.people: dict[str, _Person] = {}
+
+    def add(
+        self,
+        name_span: tuple[int, int],
+        *,
+        mention_start: int,
+        honorific: str | None,
+        title_span: tuple[int, int] | None,
+        role: str | None,
+    ) -> None:
+        name = self.text[name_span[0] : name_span[1]]
+        person = self.people.setdefault(name, _Person(name=name))
+        person.mentions.append((mention_start, name_span[1]))
+        if honorific and person.honorific is None:
+            person.honorific = honorific.lower()
+        if title_span and person.title is None:
+            person.title = self.text[title_span[0] : title_span[1]]
+            person.title_end = title_span[1]
+        if role and person.role is None:
+            person.role = role
+
+    def bare(self, start: int, end: int, honorific_start: int) -> bool:
+        """Attach "đồng chí Huế" to the one known person whose name ends that way."""
+        short = self.text[start:end]
+        matches = [p for p in self.people.values() if p.name.endswith(" " + short)]
+        if len(matches) != 1:
+            return False
+        matches[0].mentions.append((honorific_start, end))
+        return True
+
+
+def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int]) -> None:
+    text = collector.text
+    lexicon = _lexicon()
+    # 1. Honorific + name [separator title]
+    for match in lexicon.honorific_pattern.finditer(text, start, end):
+        person = _person_at(text, match.end(), end)
+        if person is None:
+            continue
+        after = person[1]
+        title_span = None
+        separator = _TITLE_SEPARATOR.match(text, after, end)
+        if separator and separator.end() > after:
+            title_end = _title_at(text, separator.end(), end)
+            if title_end > separator.end():
+                title_span = (separator.end(), title_end)
+        if title_span is None:
+            continue
+        role = _role_after(text, title_span[1], end)
+        collector.add(
+            person,
+            mention_start=match.start(),
+            honorific=match.group().strip(),
+            title_span=title_span,
+            role=role,
+        )
+        taken.update(range(match.start(), title_span[1]))
+    # 2. Title + name ("Phó Trưởng Ban Dân vận Tỉnh ủy Hà Văn Tùng"), or name + separator + title.
+    for match in lexicon.head_pattern.finditer(text, start, end):
+        if match.start() in taken:
+            continue
+        title_end = _title_at(text, match.start(), end)
+        if title_end <= match.start():
+            continue
+        gap = text[title_end : title_end + 1]
+        person = _person_at(text, title_end + 1, end) if gap == " " else None
+        if person is None:
+            continue
+        role_word = _lexicon().roles.get(text[match.start() : title_end])
+        collector.add(
+            person,
+            mention_start=person[0],
+            honorific=None,
+            title_span=(match.start(), title_end),
+            role=role_word or _role_after(text, person[1], end),
+        )
+        taken.update(range(match.start(), person[1]))
+    for match in _NAME_RUN.finditer(text, start, end):
+        if match.start() in taken:
+            continue
+        person = _person_at(text, match.start(), end)
+        if person is None:
+            continue
+        separator = _TITLE_SEPARATOR.match(text, person[1], end)
+        if separator is None or separator.end() == person[1]:
+            continue
+        title_end = _title_at(text, separator.end(), end)
+        if title_end > separator.end():
+            collector.add(
+                person,
+                mention_start=person[0],
+                honorific=None,
+                title_span=(separator.end(), title_end),
+                role=_role_after(text, title_end, end),
+            )
+            taken.update(range(person[0], title_end))
+
+
+def _scan_repeats(collector: _Collector, start: int, end: int, taken: set[int]) -> None:
+    """Later mentions: full names repeated, and honorific + given name."""
+    text = collector.text
+    for name, person in collector.people.items():
+        position = text.find(name, start, end)
+        while position >= 0:
+            if position not in taken:
+                person.mentions.append((position, position + len(name)))
+                taken.update(range(position, position + len(name)))
+            position = text.find(name, position + len(name), end)
+    for match in _lexicon().honorific_pattern.finditer(text, start, end):
+        if match.end() in taken:
+            continue
+        bare = re.compile(f"{_SYLLABLE}(?: {_SYLLABLE})?").match(text, match.end(), end)
+        if bare and collector.bare(bare.start(), bare.end(), match.start()):
+            taken.update(range(match.start(), bare.end()))
+
+
+def _expand(title: str) -> str:
+    abbreviations = _lexicon().abbreviations
+    words = [abbreviations.get(word, word) for word in title.split(" ")]
+    return " ".join(words)
+
+
+def _place_of(title: str, units: list[AdminUnit]) -> tuple[str | None, str | None]:
+    """(organization, place) of a title, the place resolved against the article's units."""
+    lexicon = _lexicon()
+    organization = None
+    head = lexicon.head_pattern.match(title)
+    if head and head.end() < len(title):
+        organization = title[head.end() :].strip() or None
+    lowered = title
+    best: tuple[int, str] | None = None
+    for word, unit_type in lexicon.place_words.items():
+        index = lowered.rfind(word)
+        if index >= 0 and (best is None or index > best[0]):
+            best = (index, unit_type)
+    if best is None:
+        return organization, None
+    index, unit_type = best
+    tail = title[index:]
+    for unit in units:
+        if unit.type == unit_type and unit.name in tail:
+            return organization, f"{unit.type} {unit.name}"
+    same_type = [unit for unit in units if unit.type == unit_type]
+    if same_type:
+        most = max(same_type, key=lambda unit: len(unit.mentions))
+        return organization, f"{most.type} {most.name}"
+    return organization, None
+
+
+class OfficialFinder:
+    """Finds officials, their titles, places and roles, and merges their mentions."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Official]:
+        """The officials of the article, in order of first mention."""
+        text = doc.text
+        collector = _Collector(text)
+        taken: set[int] = set()
+        sentences = [(segment.kind, sentence) for segment, sentence in content_sentences(doc)]
+        for kind, sentence in sentences:
+            if kind != "caption":
+                _scan_sentence(collector, sentence.start, sentence.end, taken)
+        for _, sentence in sentences:
+            _scan_repeats(collector, sentence.start, sentence.end, taken)
+        units = store.get(doc, UNITS_KIND, AdminUnit)
+        officials: list[Official] = []
+        for person in collector.people.values():
+            if person.title is None:
+                continue
+            organization, place = _place_of(person.title, units)
+            mentions = sorted(set(person.mentions))
+            officials.append(
+                Official(
+                    name=person.name,
+                    honorific=person.honorific,
+                    title=person.title,
+                    title_expanded=_expand(person.title),
+                    organization=organization,
+                    place=place,
+                    role=person.role,
+                    mentions=[store.grounded(text, s, e) for s, e in mentions],
+                )
+            )
+        officials.sort(key=lambda official: official.mentions[0].start)
+        return officials
+
+    def set_annotations(self, doc: Doc, officials: list[Official]) -> None:
+        """Store the officials; each mention is a span labelled OFFICIAL."""
+        spans = [(m.start, m.end, "OFFICIAL") for o in officials for m in o.mentions]
+        store.put(doc, KIND, officials, sorted(spans))
+
+
+def official_mentions(officials: list[Official]) -> list[tuple[Span, Official]]:
+    """Every (mention, official) pair in text order."""
+    pairs = [(mention, official) for official in officials for mention in official.mentions]
+    return sorted(pairs, key=lambda pair: pair[0].start)
+
+
+@Language.factory("vnreport_officials", requires=["doc.spans"], assigns=["doc.spans"])
+def make_official_finder(nlp: Language, name: str) -> OfficialFinder:
+    """Factory of the `vnreport_officials` component."""
+    return OfficialFinder()

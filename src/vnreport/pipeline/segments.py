@@ -189,7 +189,8 @@ class ArticleSegmenter:
         starts = {sentence.start for segment in segments for sentence in segment.sentences}
         starts.update(segment.span.start for segment in segments)
         for token in doc:
-            token.is_sent_start = token.i == 0 or token.idx in starts
+            if token.i == 0 or token.idx in starts:
+                token.is_sent_start = True
 
 
 def content_sentences(doc: Doc) -> Iterator[tuple[Segment, Span]]:

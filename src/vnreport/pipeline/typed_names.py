@@ -1,0 +1,163 @@
+"""Finding "type word + name" phrases and their coordinated lists, shared by units and groups.
+
+"các xã Tân Hòa, Tân Lập và Tân Tiến" gives three names of type xã; "tổ Giao Lâm và Tổng Nẻng"
+gives two tổ. Names are runs of capitalised syllables or numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from vnreport.resources import load_lines
+from vnreport.script import LETTER, LOWER, UPPER
+
+_SYLLABLE = f"{UPPER}(?:{LOWER}|')*"
+_RUN = f"{_SYLLABLE}(?: {_SYLLABLE}){{0,5}}"
+_NUMBER = r"\d{1,3}[A-Z]?(?![\d/.,]\d)"
+_JOIN = re.compile(r"(?:, ?| và | cùng | với |, và )")
+_SURNAMES_FILE = "surnames"
+_MIDDLE_NAMES = frozenset(
+    {"Văn", "Thị", "Đức", "Hữu", "Minh", "Ngọc", "Thanh", "Quang", "Xuân", "Hồng", "Kim", "Công",
+     "Đình", "Mạnh", "Quốc", "Thành", "Trọng", "Tiến", "Duy", "Anh", "Thu", "Bá", "Huy"}
+)  # fmt: skip
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Vietnamese family names from the bundled list."""
+    return frozenset(load_lines(_SURNAMES_FILE))
+
+
+def looks_like_person(syllables: list[str]) -> bool:
+    """"Lý Thị Mai" and "Hà Văn Tùng" look like people; "Tân Lập" does not."""
+    if not 2 <= len(syllables) <= 4 or syllables[0] not in surnames():
+        return False
+    return len(syllables) >= 3 or syllables[1] in _MIDDLE_NAMES
+
+
+@dataclass(frozen=True)
+class TypedName:
+    """A name found after a type word: its canonical type, text and character span."""
+
+    type: str
+    name: str
+    start: int
+    end: int
+    mention_start: int
+
+
+def compile_types(type_words: Mapping[str, str]) -> re.Pattern[str]:
+    """Pattern of the type words, longest first, each a whole word."""
+    words = sorted(type_words, key=len, reverse=True)
+    alternatives = "|".join(re.escape(word) for word in words)
+    return re.compile(f"(?<!{LETTER[:-1]}0-9])(?P<type>{alternatives})(?:(?<=\\.) ?| )")
+
+
+class TypedNameFinder:
+    """Finds typed names in a text, with the rules of one family of types."""
+
+    def __init__(
+        self,
+        *,
+        type_words: Mapping[str, str],
+        numbered_types: frozenset[str],
+        plural_markers: frozenset[str],
+        not_a_name: frozenset[str],
+        number_prefixes: tuple[str, ...] = (),
+        choose_name: Callable[[str, list[str]], int] | None = None,
+    ) -> None:
+        self.type_words = dict(type_words)
+        self.numbered_types = numbered_types
+        self.plural_markers = plural_markers
+        self.not_a_name = not_a_name
+        self.choose_name = choose_name
+        self._type_pattern = compile_types(type_words)
+        prefix = "|".join(re.escape(p) for p in number_prefixes)
+        number_prefix = f"(?:(?:{prefix}) )?" if prefix else ""
+        self._name = re.compile(f"(?P<run>{_RUN})|{number_prefix}(?P<number>{_NUMBER})")
+
+    def find(
+        self, text: str, start: int, end: int, token_starts: frozenset[int] | set[int]
+    ) -> Iterator[TypedName]:
+        """Typed names in `text[start:end]`; type words must begin a token."""
+        cursor = start
+        for match in self._type_pattern.finditer(text, start, end):
+            if match.start() < cursor or match.start() not in token_starts:
+                continue
+            unit_type = self.type_words[match.group("type")]
+            found = self._name_at(text, match.end(), end, unit_type)
+            if found is None:
+                continue
+            name_start, name_end = found
+            yield TypedName(unit_type, text[name_start:name_end], name_start, name_end, match.start())
+            cursor = name_end
+            plural = self._plural_before(text, match.start())
+            for item in self._list_items(text, name_end, end, unit_type, plural=plural):
+                yield item
+                cursor = item.end
+
+    def _name_at(self, text: str, position: int, end: int, unit_type: str) -> tuple[int, int] | None:
+        match = self._name.match(text, position, end)
+        if match is None:
+            return None
+        if match.group("number") is not None:
+            if unit_type not in self.numbered_types:
+                return None
+            return match.start("number"), match.end("number")
+        syllables = match.group("run").split(" ")
+        keep = len(syllables)
+        for index in range(len(syllables)):
+            if " ".join(syllables[: index + 1]) in self.not_a_name or syllables[index] in self.not_a_name:
+                keep = index
+                break
+        if keep == 0:
+            return None
+        syllables = syllables[:keep]
+        if self.choose_name is not None:
+            keep = self.choose_name(unit_type, syllables)
+        else:
+            keep = _cut_before_person(syllables)
+        if keep == 0:
+            return None
+        name_end = position + len(" ".join(syllables[:keep]))
+        return position, name_end
+
+    def _plural_before(self, text: str, type_start: int) -> bool:
+        before = text[max(0, type_start - 12) : type_start].rstrip()
+        last = before.rsplit(" ", 1)[-1] if before else ""
+        return last in self.plural_markers or last.isdigit()
+
+    def _list_items(
+        self, text: str, position: int, end: int, unit_type: str, *, plural: bool
+    ) -> Iterator[TypedName]:
+        while True:
+            join = _JOIN.match(text, position, end)
+            if join is None:
+                return
+            is_and = "và" in join.group()
+            if not (plural or is_and):
+                return
+            if self._type_pattern.match(text, join.end(), end):
+                return
+            found = self._name_at(text, join.end(), end, unit_type)
+            if found is None:
+                return
+            name_start, name_end = found
+            name = text[name_start:name_end]
+            if looks_like_person(name.split(" ")):
+                return
+            yield TypedName(unit_type, name, name_start, name_end, name_start)
+            position = name_end
+            if is_and and not plural:
+                return
+
+
+def _cut_before_person(syllables: list[str]) -> int:
+    """How many syllables name the place when a person's name follows it ("Lạng Sơn Hồ Tiến Thiệu")."""
+    for index in range(1, len(syllables) - 1):
+        if looks_like_person(syllables[index:]):
+            return index
+    return min(len(syllables), 4)

@@ -1,0 +1,164 @@
+"""Scoring predicted records against gold records, field by field.
+
+Gold files follow the shape of `../shared/seed/gold.json` (see corpora/README.md). Pure
+functions: a `Gold` and a `Prediction` in, counts out; the evaluator adds them up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from vnreport.normalize import fold
+from vnreport.records import Report
+
+FIELDS = ("officials", "titles", "admin_units", "groups", "figures", "recommendations")
+ACCURACY_FIELDS = ("event_date", "author")
+_WORDS = re.compile(r"\w+")
+_PERCENT_WORDS = frozenset({"%", "phần trăm"})
+ITEM_OVERLAP = 0.5
+
+
+@dataclass
+class Counts:
+    """True positives, false positives and false negatives of one field."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        """Accumulate another article's counts."""
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        """tp / (tp + fp), 1.0 when nothing was predicted."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """tp / (tp + fn), 1.0 when there was nothing to find."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Prediction:
+    """What a system predicted for one article, in comparable form."""
+
+    officials: dict[str, str | None] = field(default_factory=dict)  # name → title
+    admin_units: list[tuple[str, str]] = field(default_factory=list)
+    groups: list[tuple[str, str]] = field(default_factory=list)
+    figures: list[tuple[float, str]] = field(default_factory=list)
+    recommendations: list[str] = field(default_factory=list)
+    event_date: str | None = None
+    author: str | None = None
+
+
+def _unit(unit: str) -> str:
+    folded = fold(unit)
+    return "%" if folded in _PERCENT_WORDS else folded
+
+
+def from_gold(gold: dict[str, Any]) -> Prediction:
+    """A gold JSON record in comparable form."""
+    return Prediction(
+        officials={fold(o["name"]): o.get("title") for o in gold.get("officials", [])},
+        admin_units=[(u["type"], fold(u["name"])) for u in gold.get("admin_units", [])],
+        groups=[(g["type"], fold(g["name"])) for g in gold.get("groups", [])],
+        figures=[(float(f["value"]), _unit(f["unit"])) for f in gold.get("figures", [])],
+        recommendations=[r["text"] for r in gold.get("recommendations", [])],
+        event_date=gold.get("event_date"),
+        author=gold.get("author"),
+    )
+
+
+def from_report(report: Report) -> Prediction:
+    """A vnreport Report in comparable form."""
+    return Prediction(
+        officials={fold(o.name): o.title for o in report.officials},
+        admin_units=[(u.type, fold(u.name)) for u in report.admin_units],
+        groups=[(g.type, fold(g.name)) for g in report.groups],
+        figures=[(float(f.value), _unit(f.unit)) for f in report.figures],
+        recommendations=[r.text for r in report.recommendations],
+        event_date=report.event_date.iso if report.event_date else None,
+        author=report.author,
+    )
+
+
+def _multiset(gold: list[Any], predicted: list[Any]) -> Counts:
+    gold_count, predicted_count = Counter(gold), Counter(predicted)
+    tp = sum((gold_count & predicted_count).values())
+    return Counts(tp=tp, fp=sum(predicted_count.values()) - tp, fn=sum(gold_count.values()) - tp)
+
+
+def _distinct(gold: list[Any], predicted: list[Any]) -> Counts:
+    return _multiset(list(dict.fromkeys(gold)), list(dict.fromkeys(predicted)))
+
+
+def token_f1(left: str, right: str) -> float:
+    """Overlap of the word multisets of two texts, as F1."""
+    a, b = Counter(_WORDS.findall(fold(left))), Counter(_WORDS.findall(fold(right)))
+    common = sum((a & b).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(b.values()), common / sum(a.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def _items(gold: list[str], predicted: list[str]) -> Counts:
+    unmatched = list(predicted)
+    tp = 0
+    for item in gold:
+        scored = [(token_f1(item, candidate), i) for i, candidate in enumerate(unmatched)]
+        best = max(scored, default=(0.0, -1))
+        if best[0] >= ITEM_OVERLAP:
+            tp += 1
+            unmatched.pop(best[1])
+    return Counts(tp=tp, fp=len(unmatched), fn=len(gold) - tp)
+
+
+def same_title(gold: str | None, predicted: str | None) -> bool:
+    """Titles agree when equal after folding, or when one is the other plus a trailing place name."""
+    if gold is None or predicted is None:
+        return gold == predicted
+    a, b = fold(gold).rstrip(" ."), fold(predicted).rstrip(" .")
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    rest = longer[len(shorter) :]
+    return longer.startswith(shorter) and rest.startswith(" ") and rest.strip()[:1].isalpha()
+
+
+def score(gold: Prediction, predicted: Prediction) -> dict[str, Counts]:
+    """Counts per field for one article."""
+    matched = [name for name in gold.officials if name in predicted.officials]
+    correct_titles = sum(same_title(gold.officials[n], predicted.officials[n]) for n in matched)
+    return {
+        "officials": _distinct(list(gold.officials), list(predicted.officials)),
+        "titles": Counts(tp=correct_titles, fp=len(matched) - correct_titles, fn=0),
+        "admin_units": _distinct(gold.admin_units, predicted.admin_units),
+        "groups": _distinct(gold.groups, predicted.groups),
+        "figures": _multiset(gold.figures, predicted.figures),
+        "recommendations": _items(gold.recommendations, predicted.recommendations),
+    }
+
+
+def accuracy(gold: Prediction, predicted: Prediction) -> dict[str, bool]:
+    """Exact agreement of the one-value fields."""
+    author_ok = (gold.author is None and predicted.author is None) or (
+        gold.author is not None
+        and predicted.author is not None
+        and fold(gold.author) == fold(predicted.author)
+    )
+    return {"event_date": gold.event_date == predicted.event_date, "author": author_ok}

@@ -1,0 +1,31 @@
+"""Vietnamese letters as regular-expression classes, built once from the alphabet."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_BASE_LETTERS = "abcdđefghijklmnopqrstuvwxyzăâêôơư"
+_VOWELS = "aăâeêioôơuưy"
+_TONES = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+
+
+def _letters() -> str:
+    toned = (unicodedata.normalize("NFC", vowel + tone) for vowel in _VOWELS for tone in _TONES)
+    return _BASE_LETTERS + "".join(toned)
+
+
+LOWER_LETTERS = _letters()
+UPPER_LETTERS = LOWER_LETTERS.upper()
+
+LOWER = f"[{LOWER_LETTERS}]"
+UPPER = f"[{UPPER_LETTERS}]"
+LETTER = f"[{LOWER_LETTERS}{UPPER_LETTERS}]"
+
+# A capitalised syllable ("Huế", "Nẻng") and a run of them separated by single spaces.
+CAPITALISED = f"{UPPER}{LOWER}*"
+CAPITALISED_RUN = f"{CAPITALISED}(?: {CAPITALISED})*"
+
+
+def is_capitalised(word: str) -> bool:
+    """True for "Huế" and "UBND"; false for "huế" and "14/9"."""
+    return bool(word) and word[0] in UPPER_LETTERS
