@@ -30,6 +30,8 @@ def _choose_name(unit_type: str, syllables: list[str]) -> int:
     for size in range(len(syllables), 0, -1):
         if places.knows(unit_type, " ".join(syllables[:size])):
             return size
+    if syllables[-1].isdigit():
+        syllables = syllables[:-1]
     for index in range(1, len(syllables) - 1):
         if looks_like_person(syllables[index:]):
             return index

@@ -37,6 +37,7 @@ def _finder() -> TypedNameFinder:
         plural_markers=frozenset({"các", "Các", "những", "Những"}),
         not_a_name=frozenset(data["not_a_name"]),
         number_prefixes=tuple(data["number_prefix"]),
+        capitalised_type_starts_sentence=True,
     )
 
 

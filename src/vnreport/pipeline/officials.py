@@ -82,36 +82,60 @@ class _Person:
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _title_at(text: str, start: int, end: int) -> int:
-    """End of the title that starts at `start`: capitalised words, abbreviations and title words."""
+def _word_at(text: str, position: int, end: int) -> tuple[str, int, bool] | None:
+    """(word, end, ends the sentence) at `position`; a final full stop is not part of the word."""
+    word = _WORD.match(text, position, end)
+    if word is None:
+        return None
+    token = word.group()
+    if token.endswith(".") and token not in _lexicon().abbreviations:
+        return token[:-1], word.end() - 1, True
+    return token, word.end(), False
+
+
+def _title_at(text: str, start: int, end: int, places: dict[int, int]) -> int:
+    """End of the title at `start`, with a second title joined by a comma ("…, Trưởng Ban …")."""
+    title_end = _one_title_at(text, start, end, places)
+    while title_end > start and text.startswith(", ", title_end):
+        following = _one_title_at(text, title_end + 2, end, places)
+        if following <= title_end + 2:
+            break
+        title_end = following
+    return title_end
+
+
+def _one_title_at(text: str, start: int, end: int, places: dict[int, int]) -> int:
+    """End of one title: capitalised words, abbreviations, title words and unit names."""
     lexicon = _lexicon()
     if not lexicon.head_pattern.match(text, start, end):
         return start
     position = start
     title_end = start
     while position < end:
-        word = _WORD.match(text, position, end)
+        if position in places and title_end > start:
+            title_end = position = places[position]
+            if position < end and text[position] == " ":
+                position += 1
+                continue
+            break
+        word = _word_at(text, position, end)
         if word is None:
             break
-        token = word.group()
-        if token.endswith(".") and token not in _lexicon().abbreviations:
-            if token[0] in UPPER[1:-1] or token[:-1].lower() in lexicon.title_words:
-                title_end = word.end() - 1
-            break
-        two_words = _WORD.match(text, word.end() + 1, end) if word.end() < end else None
-        pair = f"{token} {two_words.group()}".lower() if two_words else ""
-        if pair in lexicon.title_words and two_words is not None:
-            title_end = position = two_words.end()
+        token, word_end, final = word
+        following = None if final else _word_at(text, word_end + 1, end)
+        pair = f"{token} {following[0]}".lower() if following else ""
+        if following is not None and pair in lexicon.title_words:
+            title_end = position = following[1]
+            final = following[2]
         elif token[0] in UPPER[1:-1] or token.lower() in lexicon.title_words:
-            if token in surnames() and title_end > start and _person_at(text, position, end):
+            if token in surnames() and title_end > start and _person_at(text, position, end, places):
                 break
-            title_end = position = word.end()
+            title_end = position = word_end
         else:
             break
-        if position < end and text[position] == " ":
-            position += 1
-        else:
+        if final or position >= end or text[position] != " ":
             break
+        position += 1
     return _trim_title(text, start, title_end)
 
 
@@ -123,8 +147,12 @@ def _trim_title(text: str, start: int, end: int) -> int:
     return start + len(" ".join(words))
 
 
-def _person_at(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _person_at(
+    text: str, start: int, end: int, places: dict[int, int] | None = None
+) -> tuple[int, int] | None:
     """A 2–4 syllable personal name starting at `start` with a family name."""
+    if places and start in places:
+        return None
     match = _NAME_RUN.match(text, start, end)
     if match is None:
         return None
@@ -155,8 +183,9 @@ def _role_after(text: str, position: int, end: int) -> str | None:
 class _Collector:
     """Gathers people across sentences, merging repeated and bare mentions."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, places: dict[int, int]) -> None:
         self.text = text
+        self.places = places
         self.people: dict[str, _Person] = {}
 
     def add(
@@ -191,17 +220,18 @@ class _Collector:
 
 def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int]) -> None:
     text = collector.text
+    places = collector.places
     lexicon = _lexicon()
     # 1. Honorific + name [separator title]
     for match in lexicon.honorific_pattern.finditer(text, start, end):
-        person = _person_at(text, match.end(), end)
+        person = _person_at(text, match.end(), end, places)
         if person is None:
             continue
         after = person[1]
         title_span = None
         separator = _TITLE_SEPARATOR.match(text, after, end)
         if separator and separator.end() > after:
-            title_end = _title_at(text, separator.end(), end)
+            title_end = _title_at(text, separator.end(), end, places)
             if title_end > separator.end():
                 title_span = (separator.end(), title_end)
         if title_span is None:
@@ -219,11 +249,11 @@ def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int])
     for match in lexicon.head_pattern.finditer(text, start, end):
         if match.start() in taken:
             continue
-        title_end = _title_at(text, match.start(), end)
+        title_end = _title_at(text, match.start(), end, places)
         if title_end <= match.start():
             continue
         gap = text[title_end : title_end + 1]
-        person = _person_at(text, title_end + 1, end) if gap == " " else None
+        person = _person_at(text, title_end + 1, end, places) if gap == " " else None
         if person is None:
             continue
         role_word = _lexicon().roles.get(text[match.start() : title_end])
@@ -238,13 +268,13 @@ def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int])
     for match in _NAME_RUN.finditer(text, start, end):
         if match.start() in taken:
             continue
-        person = _person_at(text, match.start(), end)
+        person = _person_at(text, match.start(), end, places)
         if person is None:
             continue
         separator = _TITLE_SEPARATOR.match(text, person[1], end)
         if separator is None or separator.end() == person[1]:
             continue
-        title_end = _title_at(text, separator.end(), end)
+        title_end = _title_at(text, separator.end(), end, places)
         if title_end > separator.end():
             collector.add(
                 person,
@@ -280,31 +310,41 @@ def _expand(title: str) -> str:
     return " ".join(words)
 
 
-def _place_of(title: str, units: list[AdminUnit]) -> tuple[str | None, str | None]:
-    """(organization, place) of a title, the place resolved against the article's units."""
+def _place_of(
+    title: str, position: int, units: list[AdminUnit]
+) -> tuple[str | None, str | None]:
+    """(organization, place) of a title at `position`, the place taken from the article's units.
+
+    A title naming its unit ("UBND tỉnh Lạng Sơn") gives it; otherwise the unit of the title's type
+    mentioned last before the title (or first after it) is the one meant.
+    """
     lexicon = _lexicon()
     organization = None
     head = lexicon.head_pattern.match(title)
     if head and head.end() < len(title):
         organization = title[head.end() :].strip() or None
-    lowered = title
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, int, str] | None = None
     for word, unit_type in lexicon.place_words.items():
-        index = lowered.rfind(word)
-        if index >= 0 and (best is None or index > best[0]):
-            best = (index, unit_type)
+        index = title.rfind(word)
+        if index < 0:
+            continue
+        # The type word standing last wins; of two ending together ("thị xã", "xã") the longer.
+        candidate = (index + len(word), len(word), index, unit_type)
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
     if best is None:
         return organization, None
-    index, unit_type = best
+    _, _, index, unit_type = best
     tail = title[index:]
     for unit in units:
         if unit.type == unit_type and unit.name in tail:
             return organization, f"{unit.type} {unit.name}"
-    same_type = [unit for unit in units if unit.type == unit_type]
-    if same_type:
-        most = max(same_type, key=lambda unit: len(unit.mentions))
-        return organization, f"{most.type} {most.name}"
-    return organization, None
+    mentions = [(m.start, u) for u in units if u.type == unit_type for m in u.mentions]
+    before = [pair for pair in mentions if pair[0] < position]
+    chosen = max(before, key=lambda pair: pair[0]) if before else min(mentions, default=None)
+    if chosen is None:
+        return organization, None
+    return organization, f"{chosen[1].type} {chosen[1].name}"
 
 
 class OfficialFinder:
@@ -317,7 +357,12 @@ class OfficialFinder:
     def match(self, doc: Doc) -> list[Official]:
         """The officials of the article, in order of first mention."""
         text = doc.text
-        collector = _Collector(text)
+        units = store.get(doc, UNITS_KIND, AdminUnit)
+        # Where each unit's name starts and ends, so titles take them whole and never as people.
+        places = {
+            mention.end - len(unit.name): mention.end for unit in units for mention in unit.mentions
+        }
+        collector = _Collector(text, places)
         taken: set[int] = set()
         sentences = [(segment.kind, sentence) for segment, sentence in content_sentences(doc)]
         for kind, sentence in sentences:
@@ -325,12 +370,11 @@ class OfficialFinder:
                 _scan_sentence(collector, sentence.start, sentence.end, taken)
         for _, sentence in sentences:
             _scan_repeats(collector, sentence.start, sentence.end, taken)
-        units = store.get(doc, UNITS_KIND, AdminUnit)
         officials: list[Official] = []
         for person in collector.people.values():
             if person.title is None:
                 continue
-            organization, place = _place_of(person.title, units)
+            organization, place = _place_of(person.title, person.title_end, units)
             mentions = sorted(set(person.mentions))
             officials.append(
                 Official(

@@ -15,8 +15,8 @@ from vnreport.resources import load_lines
 from vnreport.script import LETTER, LOWER, UPPER
 
 _SYLLABLE = f"{UPPER}(?:{LOWER}|')*"
-_RUN = f"{_SYLLABLE}(?: {_SYLLABLE}){{0,5}}"
-_NUMBER = r"\d{1,3}[A-Z]?(?![\d/.,]\d)"
+_RUN = f"{_SYLLABLE}(?: {_SYLLABLE}){{0,5}}(?: \\d{{1,2}}(?![\\d/]|[.,]\\d))?"
+_NUMBER = r"\d{1,3}[A-Z]?(?![\d/]|[.,]\d)"
 _JOIN = re.compile(r"(?:, ?| và | cùng | với |, và )")
 _SURNAMES_FILE = "surnames"
 _MIDDLE_NAMES = frozenset(
@@ -68,12 +68,14 @@ class TypedNameFinder:
         not_a_name: frozenset[str],
         number_prefixes: tuple[str, ...] = (),
         choose_name: Callable[[str, list[str]], int] | None = None,
+        capitalised_type_starts_sentence: bool = False,
     ) -> None:
         self.type_words = dict(type_words)
         self.numbered_types = numbered_types
         self.plural_markers = plural_markers
         self.not_a_name = not_a_name
         self.choose_name = choose_name
+        self.capitalised_type_starts_sentence = capitalised_type_starts_sentence
         self._type_pattern = compile_types(type_words)
         prefix = "|".join(re.escape(p) for p in number_prefixes)
         number_prefix = f"(?:(?:{prefix}) )?" if prefix else ""
@@ -87,7 +89,16 @@ class TypedNameFinder:
         for match in self._type_pattern.finditer(text, start, end):
             if match.start() < cursor or match.start() not in token_starts:
                 continue
-            unit_type = self.type_words[match.group("type")]
+            type_word = match.group("type")
+            if (
+                self.capitalised_type_starts_sentence
+                and type_word[0].isupper()
+                and type_word[1:2].islower()
+                and match.start() != start
+                and text[match.start() - 2 : match.start()] not in {" (", ": "}
+            ):
+                continue  # "thác Bản Giốc": a capitalised type word inside a name
+            unit_type = self.type_words[type_word]
             found = self._name_at(text, match.end(), end, unit_type)
             if found is None:
                 continue
@@ -120,6 +131,8 @@ class TypedNameFinder:
             keep = self.choose_name(unit_type, syllables)
         else:
             keep = _cut_before_person(syllables)
+            if syllables[keep - 1].isdigit() and keep < len(syllables):
+                keep -= 1
         if keep == 0:
             return None
         name_end = position + len(" ".join(syllables[:keep]))
