@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import vnreport
+
+
+def units(nlp: Language, sentence: str) -> list[tuple[str, str]]:
+    report = vnreport.extract("Tiêu đề bài viết\n\n" + sentence, nlp=nlp)
+    return [(u.type, u.name) for u in report.admin_units]
+
+
+# fmt: off
+CASES = [
+    ("Đoàn làm việc tại phường Huyền Tụng.", [("phường", "Huyền Tụng")]),
+    ("Đoàn làm việc tại TP.Bắc Kạn.", [("thành phố", "Bắc Kạn")]),
+    ("Đoàn về TP. Hồ Chí Minh và TX. Sa Pa.", [("thành phố", "Hồ Chí Minh"), ("thị xã", "Sa Pa")]),
+    ("Kiểm tra tại TT. Chợ Rã, H. Ba Bể.", [("thị trấn", "Chợ Rã"), ("huyện", "Ba Bể")]),
+    ("Đoàn đến phường 5, Quận 8.", [("phường", "5"), ("quận", "8")]),
+    ("Phường Huyền Tụng đã ban hành kế hoạch.", [("phường", "Huyền Tụng")]),
+    ("Đoàn kiểm tra các xã Tân Hòa, Tân Lập và Tân Tiến.",
+     [("xã", "Tân Hòa"), ("xã", "Tân Lập"), ("xã", "Tân Tiến")]),
+    ("Chủ tịch UBND tỉnh Lạng Sơn Hồ Tiến Thiệu dự họp.", [("tỉnh", "Lạng Sơn")]),
+    ("Đoàn làm việc tại phường Hà Giang 1.", [("phường", "Hà Giang 1")]),
+    ("Phát triển kinh tế – xã hội và thành phố văn minh.", []),
+    ("UBND thành phố và Đảng ủy phường đã chỉ đạo.", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_admin_units(nlp: Language, sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert units(nlp, sentence) == expected
+
+
+def test_mentions_merge_across_forms(nlp: Language) -> None:
+    report = vnreport.extract(
+        "Tiêu đề\n\nĐoàn đến thành phố Bắc Kạn. Tại TP.Bắc Kạn, đoàn làm việc.", nlp=nlp
+    )
+    (unit,) = report.admin_units
+    assert [m.text for m in unit.mentions] == ["thành phố Bắc Kạn", "TP.Bắc Kạn"]
+
+
+def test_resolution_uses_the_article_context(nlp: Language) -> None:
+    report = vnreport.extract(
+        "Tiêu đề\n\nĐoàn làm việc tại phường Huyền Tụng, thành phố Bắc Kạn, tỉnh Bắc Kạn.", nlp=nlp
+    )
+    ward = next(u for u in report.admin_units if u.name == "Huyền Tụng")
+    assert ward.resolved is not None
+    assert ward.resolved.province == "Tỉnh Bắc Kạn"
+    assert ward.resolved.new_province == "Tỉnh Thái Nguyên"  # merged in the July 2025 reform
+
+
+def test_ambiguous_names_list_candidates_instead_of_guessing(nlp: Language) -> None:
+    report = vnreport.extract("Tiêu đề\n\nĐoàn làm việc tại xã Tân Lập.", nlp=nlp)
+    (unit,) = report.admin_units
+    assert unit.resolved is None
+    assert len(unit.candidates) > 1
+    assert {c.name for c in unit.candidates} == {"Tân Lập"}

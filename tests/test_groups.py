@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import vnreport
+
+
+def groups(nlp: Language, sentence: str) -> list[tuple[str, str, str | None]]:
+    report = vnreport.extract("Tiêu đề bài viết\n\n" + sentence, nlp=nlp)
+    return [(g.type, g.name, g.parent) for g in report.groups]
+
+
+# fmt: off
+CASES = [
+    ("Đoàn kiểm tra tại tổ Giao Lâm và Tổng Nẻng.",
+     [("tổ", "Giao Lâm", None), ("tổ", "Tổng Nẻng", None)]),
+    ("Đoàn kiểm tra tại tổ Giao Lâm, phường Huyền Tụng.",
+     [("tổ", "Giao Lâm", "phường Huyền Tụng")]),
+    ("Đoàn đến tổ dân phố số 5 và TDP 7.", [("tổ dân phố", "5", None), ("tổ dân phố", "7", None)]),
+    ("Nhân dân các thôn Nà Pài, Khuổi Chang đóng góp.",
+     [("thôn", "Nà Pài", None), ("thôn", "Khuổi Chang", None)]),
+    ("Bà con bản Cát Cát, xóm Mới, ấp Phú Hòa và khóm 3 tham gia.",
+     [("bản", "Cát Cát", None), ("xóm", "Mới", None), ("ấp", "Phú Hòa", None), ("khóm", "3", None)]),
+    ("Tổ dân phố 12 có khu dân cư Hòa Bình.",
+     [("tổ dân phố", "12", None), ("khu dân cư", "Hòa Bình", None)]),
+    ("Đoàn kiểm tra khu phố 3, phường Tân Định.", [("khu phố", "3", "phường Tân Định")]),
+    ("Tổ công tác và các tổ dân phố, tổ chức đoàn thể bảo vệ Tổ quốc.", []),
+    ("Tổ dân vận và tổ tự quản đã họp.", []),
+    ("Du khách đến thác Bản Giốc theo văn bản Nghị quyết.", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_groups(nlp: Language, sentence: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert groups(nlp, sentence) == expected

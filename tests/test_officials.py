@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import vnreport
+from vnreport.records import Official
+
+
+def officials(nlp: Language, sentence: str) -> list[Official]:
+    return vnreport.extract("Tiêu đề bài viết\n\n" + sentence, nlp=nlp).officials
+
+
+# fmt: off
+CASES = [
+    # sentence, name, honorific, title, place, role
+    ("Sáng 14/9, đồng chí Nguyễn Thị Huế – Phó Chủ tịch UBND thành phố làm Trưởng đoàn kiểm tra "
+     "tại thành phố Bắc Kạn.",
+     "Nguyễn Thị Huế", "đồng chí", "Phó Chủ tịch UBND thành phố", "thành phố Bắc Kạn", "Trưởng đoàn"),
+    ("Làm việc với đoàn có ông Phạm Văn Nồng, Phó Bí thư Thường trực Đảng ủy phường Huyền Tụng.",
+     "Phạm Văn Nồng", "ông", "Phó Bí thư Thường trực Đảng ủy phường Huyền Tụng",
+     "phường Huyền Tụng", None),
+    ("Tại tỉnh Cao Bằng, bà Lò Thị Mai (Chủ tịch Hội LHPN tỉnh) phát biểu.",
+     "Lò Thị Mai", "bà", "Chủ tịch Hội LHPN tỉnh", "tỉnh Cao Bằng", None),
+    ("Phó Trưởng Ban Dân vận Tỉnh ủy Hà Văn Tùng cho biết tỉnh Lạng Sơn làm tốt.",
+     "Hà Văn Tùng", None, "Phó Trưởng Ban Dân vận Tỉnh ủy", "tỉnh Lạng Sơn", None),
+    ("Trưởng đoàn Đinh Văn Lê đề nghị xã tiếp tục thực hiện.",
+     "Đinh Văn Lê", None, "Trưởng đoàn", None, "Trưởng đoàn"),
+    ("Chủ tịch UBND tỉnh Lạng Sơn Hồ Tiến Thiệu chủ trì.",
+     "Hồ Tiến Thiệu", None, "Chủ tịch UBND tỉnh Lạng Sơn", "tỉnh Lạng Sơn", None),
+    ("Ông Giàng Mí Sính, Chủ tịch UBND phường Hà Giang 1 cho biết.",
+     "Giàng Mí Sính", "ông", "Chủ tịch UBND phường Hà Giang 1", "phường Hà Giang 1", None),
+    ("Tại phường Nguyễn Trãi, Phó Chủ tịch UBND phường Lò Văn Chiến báo cáo.",
+     "Lò Văn Chiến", None, "Phó Chủ tịch UBND phường", "phường Nguyễn Trãi", None),
+    ("Bà Đoàn Thị Hạnh, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh dự.",
+     "Đoàn Thị Hạnh", "bà", "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh", None, None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "name", "honorific", "title", "place", "role"), CASES)
+def test_official(
+    nlp: Language,
+    sentence: str,
+    name: str,
+    honorific: str | None,
+    title: str,
+    place: str | None,
+    role: str | None,
+) -> None:
+    (official,) = officials(nlp, sentence)
+    assert (official.name, official.honorific, official.title) == (name, honorific, title)
+    assert (official.place, official.role) == (place, role)
+
+
+def test_bare_mentions_join_the_person(nlp: Language) -> None:
+    (official,) = officials(
+        nlp, "Ông Phạm Văn Nồng, Phó Bí thư Đảng ủy phường cho biết. Theo ông Nồng, phường làm tốt."
+    )
+    assert [m.text for m in official.mentions] == ["Ông Phạm Văn Nồng", "ông Nồng"]
+
+
+def test_expanded_title(nlp: Language) -> None:
+    (official,) = officials(nlp, "Bà Lò Thị Mai, Phó Chủ tịch HĐND xã dự họp.")
+    assert official.title_expanded == "Phó Chủ tịch Hội đồng nhân dân xã"
+
+
+# fmt: off
+NOT_OFFICIALS = [
+    "Đoàn kiểm tra Quy chế dân chủ làm việc tại xã.",       # "Đoàn" is a family name too
+    "Ông Nguyễn Văn Bình chia sẻ về mô hình của gia đình.",  # a person without a title
+    "Ban Dân vận Huyện ủy đã chỉ đạo các xã.",               # an organisation
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("sentence", NOT_OFFICIALS)
+def test_not_officials(nlp: Language, sentence: str) -> None:
+    assert officials(nlp, sentence) == []
+
+
+def test_caption_people_without_titles_are_not_officials(nlp: Language) -> None:
+    text = "Tiêu đề\n\nSáng 3/10, đoàn làm việc tại xã.\n\nÔng Nguyễn Văn Bình giới thiệu mô hình (Ảnh: Thu Trang)\n\nNội dung bài."
+    assert vnreport.extract(text, nlp=nlp).officials == []
