@@ -24,6 +24,18 @@ def compose_text(title: str | None, body: str) -> str:
     return f"{title}\n\n{body}" if body else title
 
 
+def _parse_string(value: str) -> dt.date:
+    match = _ISO.match(value)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+        return dt.date(year, month, day)
+    match = _DMY.match(value)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+        return dt.date(year, month, day)
+    raise ValueError(value)
+
+
 def parse_published(value: object) -> dt.date | None:
     """A publication date from metadata: ISO dates and datetimes, `dd/mm/yyyy`, epoch seconds.
 
@@ -33,22 +45,11 @@ def parse_published(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        try:
-            return dt.datetime.fromtimestamp(value, tz=dt.UTC).date()
-        except (OverflowError, OSError, ValueError):
-            return None
-    if not isinstance(value, str):
-        return None
-    match = _ISO.match(value)
-    if match:
-        year, month, day = (int(part) for part in match.groups())
-    else:
-        match = _DMY.match(value)
-        if not match:
-            return None
-        day, month, year = (int(part) for part in match.groups())
     try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
+        if isinstance(value, str):
+            return _parse_string(value)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return dt.datetime.fromtimestamp(value, tz=dt.UTC).date()
+    except (OverflowError, OSError, ValueError):
+        pass
+    return None

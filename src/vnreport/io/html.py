@@ -1,4 +1,4 @@
-"""HTML pages: the main text, title, author and date, with navigation, scripts and comments dropped."""
+"""HTML pages: main text, title, author and date; navigation, scripts and comments dropped."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ from vnreport.errors import EmptyDocumentError
 from vnreport.io.common import compose_text, parse_published
 
 
-def read_html(
-    data: bytes | str, *, source: str | None = None, url: str | None = None
-) -> Document:
+def read_html(data: bytes | str, *, source: str | None = None, url: str | None = None) -> Document:
     """The Document of an HTML page, extracted with trafilatura.
 
     `Document.text` is the title, a blank line, then the main text, so the segmenter sees the

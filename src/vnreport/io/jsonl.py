@@ -52,7 +52,8 @@ def iter_records(
         position: The underlying file, whose offset measures progress through gzipped files.
     """
     last = 0
-    for number, (line, size) in enumerate(_lines(stream, max_bytes), start=1):
+    for number, (line, length) in enumerate(_lines(stream, max_bytes), start=1):
+        size = length
         if position is not None:
             offset = position.tell()
             size, last = offset - last, offset

@@ -1,4 +1,4 @@
-"""Turn command-line paths (files, folders, globs, `-`) into the files to read, in a stable order."""
+"""Command-line paths (files, folders, globs, `-`) to the files to read, in a stable order."""
 
 from __future__ import annotations
 
@@ -22,6 +22,11 @@ _SUFFIXES: tuple[tuple[str, Format], ...] = (
     (".txt", "txt"),
 )
 _GLOB_CHARS = frozenset("*?[")
+
+
+def _glob(pattern: str) -> Iterator[str]:
+    # Path.glob takes no absolute patterns; the glob module takes both.
+    return glob.iglob(pattern, recursive=True)  # noqa: PTH207
 
 
 def format_of(path: str | Path) -> Format | None:
@@ -50,7 +55,7 @@ def missing(paths: Iterable[str | Path]) -> list[str]:
         text = str(path)
         if text == STDIN or Path(text).exists():
             continue
-        if is_glob(text) and next(glob.iglob(text, recursive=True), None) is not None:
+        if is_glob(text) and next(_glob(text), None) is not None:
             continue
         absent.append(text)
     return absent
@@ -72,7 +77,7 @@ def expand(paths: Iterable[str | Path]) -> Iterator[tuple[str | Path, bool]]:
         elif Path(text).exists() or not is_glob(text):
             yield Path(text), True
         else:
-            for match in sorted(glob.iglob(text, recursive=True)):
+            for match in sorted(_glob(text)):
                 found = Path(match)
                 if found.is_dir():
                     yield from ((inner, False) for inner in _walk(found))

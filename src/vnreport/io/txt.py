@@ -94,7 +94,8 @@ def decode_text(data: bytes, *, source: str | None = None) -> str:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as error:
-                raise DecodeError(f"invalid {encoding} text: {error.reason}", source=source) from error
+                message = f"invalid {encoding} text: {error.reason}"
+                raise DecodeError(message, source=source) from error
             break
     if text is None:
         if b"\x00" in data:

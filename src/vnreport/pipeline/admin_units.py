@@ -49,6 +49,7 @@ def _finder() -> TypedNameFinder:
         plural_markers=frozenset(data["plural_markers"]),
         not_a_name=frozenset(data["not_a_name"]),
         choose_name=_choose_name,
+        known=lambda unit_type, name: gazetteer().knows(unit_type, name),
     )
 
 

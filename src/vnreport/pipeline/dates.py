@@ -28,7 +28,7 @@ _SEGMENT_PRIORITY = {"lead": 0, "title": 1, "body": 2, "caption": 3}
 def _pattern() -> re.Pattern[str]:
     cues = sorted(load_json("dates")["cues"], key=len, reverse=True)
     cue = "|".join(re.escape(word) for word in cues)
-    numeric = r"(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?:\s?[/.-]\s?(?P<y>\d{4}))?(?![\d/])"
+    numeric = r"(?P<d>\d{1,2})(?:(?: và | đến | - | – |-|–|, ?)\d{1,2})?\s?[/.-]\s?(?P<m>\d{1,2})(?:\s?[/.-]\s?(?P<y>\d{4}))?(?![\d/])"
     spelled = (
         r"(?P<d2>\d{1,2}) tháng (?P<m2>\d{1,2})(?: năm (?P<y2>\d{4}))?(?!\d)"
     )

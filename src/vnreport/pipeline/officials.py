@@ -43,6 +43,9 @@ class _Lexicon:
     abbreviations: dict[str, str]
     place_words: dict[str, str]
     roles: dict[str, str]
+    title_phrases: tuple[str, ...]
+    institutions: frozenset[str]
+    numbered_words: frozenset[str]
     honorific_pattern: re.Pattern[str]
     head_pattern: re.Pattern[str]
     role_pattern: re.Pattern[str]
@@ -66,6 +69,9 @@ def _lexicon() -> _Lexicon:
         abbreviations=dict(data["abbreviations"]),
         place_words=dict(data["place_words"]),
         roles=dict(data["roles"]),
+        title_phrases=tuple(data["title_phrases"]),
+        institutions=frozenset(data["institutions"]),
+        numbered_words=frozenset(data["numbered_words"]),
         honorific_pattern=re.compile(f"(?<!\\w)(?:{_alternation(data['honorifics'])}) "),
         head_pattern=re.compile(f"(?<!\\w){head}"),
         role_pattern=re.compile(_alternation(list(data["roles"]))),
@@ -118,10 +124,24 @@ def _one_title_at(text: str, start: int, end: int, places: dict[int, int]) -> in
                 position += 1
                 continue
             break
+        phrase = next((p for p in lexicon.title_phrases if text.startswith(p, position)), None)
+        if phrase is not None and title_end > start:
+            title_end = position = position + len(phrase)
+            if position < end and text[position] == " ":
+                position += 1
+                continue
+            break
         word = _word_at(text, position, end)
         if word is None:
             break
         token, word_end, final = word
+        previous = text[start:title_end].rsplit(" ", 1)[-1].lower()
+        if token.isdigit() and previous in lexicon.numbered_words:
+            title_end = position = word_end
+            if final or position >= end or text[position] != " ":
+                break
+            position += 1
+            continue
         following = None if final else _word_at(text, word_end + 1, end)
         pair = f"{token} {following[0]}".lower() if following else ""
         if following is not None and pair in lexicon.title_words:
@@ -253,6 +273,9 @@ def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int])
         if title_end <= match.start():
             continue
         gap = text[title_end : title_end + 1]
+        last_words = text[match.start() : title_end].split(" ")
+        if last_words[-1] in lexicon.institutions or " ".join(last_words[-2:]) in lexicon.institutions:
+            continue
         person = _person_at(text, title_end + 1, end, places) if gap == " " else None
         if person is None:
             continue

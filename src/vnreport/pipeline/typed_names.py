@@ -69,6 +69,7 @@ class TypedNameFinder:
         number_prefixes: tuple[str, ...] = (),
         choose_name: Callable[[str, list[str]], int] | None = None,
         capitalised_type_starts_sentence: bool = False,
+        known: Callable[[str, str], bool] | None = None,
     ) -> None:
         self.type_words = dict(type_words)
         self.numbered_types = numbered_types
@@ -76,6 +77,7 @@ class TypedNameFinder:
         self.not_a_name = not_a_name
         self.choose_name = choose_name
         self.capitalised_type_starts_sentence = capitalised_type_starts_sentence
+        self.known = known
         self._type_pattern = compile_types(type_words)
         prefix = "|".join(re.escape(p) for p in number_prefixes)
         number_prefix = f"(?:(?:{prefix}) )?" if prefix else ""
@@ -120,10 +122,13 @@ class TypedNameFinder:
             return match.start("number"), match.end("number")
         syllables = match.group("run").split(" ")
         keep = len(syllables)
-        for index in range(len(syllables)):
-            if " ".join(syllables[: index + 1]) in self.not_a_name or syllables[index] in self.not_a_name:
-                keep = index
-                break
+        if not self._known_prefix(unit_type, syllables):
+            # "Hội Nông dân", "Đảng ủy": stop where a word that never starts a name begins.
+            for index in range(len(syllables)):
+                prefix = " ".join(syllables[: index + 1])
+                if prefix in self.not_a_name or syllables[index] in self.not_a_name:
+                    keep = index
+                    break
         if keep == 0:
             return None
         syllables = syllables[:keep]
@@ -137,6 +142,15 @@ class TypedNameFinder:
             return None
         name_end = position + len(" ".join(syllables[:keep]))
         return position, name_end
+
+    def _known_prefix(self, unit_type: str, syllables: list[str]) -> int:
+        """Syllables of the longest prefix the name chooser knows for certain (0 if none)."""
+        if self.known is None:
+            return 0
+        for size in range(len(syllables), 0, -1):
+            if self.known(unit_type, " ".join(syllables[:size])):
+                return size
+        return 0
 
     def _plural_before(self, text: str, type_start: int) -> bool:
         before = text[max(0, type_start - 12) : type_start].rstrip()

@@ -1,0 +1,116 @@
+"""The sink interface: a record store for Reports, Failures and the keys of stored inputs."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from types import TracebackType
+from typing import Self
+
+from packaging.version import InvalidVersion, Version
+
+from vnreport._version import __version__
+from vnreport.failure import Failure
+from vnreport.records import Report
+
+DEFAULT_BATCH = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What one input gave: its Report or its Failure, under the input's resume key.
+
+    Attributes:
+        key: The input key (see `vnreport.io.input_key`); None for records written directly.
+        source: Where the input came from.
+        result: The Report, or the Failure in its place.
+    """
+
+    key: str | None
+    source: str | None
+    result: Report | Failure
+
+
+@dataclass(slots=True)
+class Written:
+    """What a write did: new reports, replaced ones, ones already stored, failures recorded."""
+
+    new: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    failures: int = 0
+
+    def add(self, other: Written) -> None:
+        """Add the counts of `other` to these."""
+        self.new += other.new
+        self.replaced += other.replaced
+        self.unchanged += other.unchanged
+        self.failures += other.failures
+
+
+def is_newer(version: str, than: str) -> bool:
+    """Whether extractor `version` is later than `than` (PEP 440 order, else text order)."""
+    try:
+        return Version(version) > Version(than)
+    except InvalidVersion:
+        return version > than
+
+
+def replaces(new: str, old: str, *, redo: bool) -> bool:
+    """Whether a report by extractor `new` replaces one by `old`: when newer, or equal on redo."""
+    return is_newer(new, old) or (redo and new == old)
+
+
+def chunks(items: Iterable[Stored], size: int) -> Iterator[list[Stored]]:
+    """`items` in lists of at most `size`."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class Sink(ABC):
+    """A record store. Subclasses implement `store`, `done` and `close`.
+
+    Writes are idempotent by `Report.id`: storing a report whose id is already there changes
+    nothing, unless the new one comes from a newer `extractor_version` (or `redo` is set), in
+    which case it replaces the old one whole. Use a sink as a context manager so it is closed.
+    """
+
+    def __init__(self, *, redo: bool = False) -> None:
+        self.redo = redo
+
+    @abstractmethod
+    def store(self, items: Sequence[Stored]) -> Written:
+        """Store reports, failures and their input keys together, in one transaction."""
+
+    @abstractmethod
+    def done(self, keys: Collection[str], *, version: str = __version__) -> set[str]:
+        """The `keys` stored by extractor `version` or a later one: a resumed run skips them."""
+
+    def close(self) -> None:  # noqa: B027 (not every sink holds a resource)
+        """Flush and release the store."""
+
+    def write(self, reports: Iterable[Report], *, batch_size: int = DEFAULT_BATCH) -> Written:
+        """Store `reports`, `batch_size` to a transaction."""
+        total = Written()
+        items = (Stored(None, report.source, report) for report in reports)
+        for batch in chunks(items, batch_size):
+            total.add(self.store(batch))
+        return total
+
+    def write_failure(self, failure: Failure) -> Written:
+        """Record one input that produced no report."""
+        return self.store([Stored(failure.key, failure.source, failure)])
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
