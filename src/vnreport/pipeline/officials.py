@@ -27,7 +27,7 @@ from vnreport.resources import load_json
 from vnreport.script import LOWER, UPPER
 
 KIND = "officials"
-_SYLLABLE = f"{UPPER}{LOWER}*"
+_SYLLABLE = f"{UPPER}{LOWER}*(?!{UPPER})"
 _NAME_RUN = re.compile(f"{_SYLLABLE}(?: {_SYLLABLE}){{1,5}}")
 _WORD = re.compile(r"[^\s,;:()\"–]+")
 _TITLE_SEPARATOR = re.compile(r" ?(?:[–-]|,|\() ?")

@@ -14,7 +14,8 @@ from functools import cache
 from vnreport.resources import load_lines
 from vnreport.script import LETTER, LOWER, UPPER
 
-_SYLLABLE = f"{UPPER}(?:{LOWER}|')*"
+# A syllable never runs into an upper-case letter: "UBND" is no name.
+_SYLLABLE = f"{UPPER}(?:{LOWER}|')*(?!{UPPER}|\\d)"
 _RUN = f"{_SYLLABLE}(?: {_SYLLABLE}){{0,5}}(?: \\d{{1,2}}(?![\\d/]|[.,]\\d))?"
 _NUMBER = r"\d{1,3}[A-Z]?(?![\d/]|[.,]\d)"
 _JOIN = re.compile(r"(?:, ?| và | cùng | với |, và )")

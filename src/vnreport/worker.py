@@ -1,0 +1,104 @@
+"""The work one bulk worker does: decode raw inputs and extract their Reports, isolating faults.
+
+Runs in worker processes (local pool or Dask workers). The pipeline is built once per process
+and reused for every input that process handles.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import signal
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from spacy.language import Language
+
+from vnreport.api import extract_document
+from vnreport.errors import ExtractionError, ResourceError, VnreportError
+from vnreport.failure import Failure
+from vnreport.io import RawInput, ReadOptions, decode
+from vnreport.settings import DEFAULT_MAX_CHARS
+from vnreport.sinks.base import Stored
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class WorkOptions:
+    """What every worker needs to turn a raw input into a Report.
+
+    Attributes:
+        read: Reader options (JSONL fields).
+        max_chars: Longer documents are failures.
+        pipeline: None for `vnreport.load()`; `module:function` naming a function that returns
+            a pipeline; or a directory saved with `nlp.to_disk()`.
+    """
+
+    read: ReadOptions = field(default_factory=ReadOptions)
+    max_chars: int = DEFAULT_MAX_CHARS
+    pipeline: str | None = None
+
+
+def _factory(spec: str) -> Callable[[], Language]:
+    import spacy
+
+    if ":" in spec and not Path(spec).exists():
+        module_name, _, name = spec.partition(":")
+        try:
+            function: Callable[[], Language] = getattr(importlib.import_module(module_name), name)
+        except (ImportError, AttributeError) as error:
+            raise ResourceError(f"cannot import pipeline factory {spec!r}: {error}") from error
+        return function
+
+    def from_disk() -> Language:
+        try:
+            nlp: Language = spacy.load(spec)
+        except OSError as error:
+            raise ResourceError(f"cannot load pipeline {spec!r}: {error}") from error
+        return nlp
+
+    return from_disk
+
+
+@cache
+def pipeline(spec: str | None = None) -> Language:
+    """This process's pipeline for `spec` (see `WorkOptions.pipeline`), built on first use."""
+    if spec is None:
+        from vnreport.api import load
+
+        return load()
+    return _factory(spec)()
+
+
+def init_worker(options: WorkOptions) -> None:
+    """Pool initializer: leave Ctrl-C to the parent, which drains the pool; build the pipeline."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    pipeline(options.pipeline)
+
+
+def process(raw: RawInput, options: WorkOptions) -> Stored:
+    """The Report of one raw input, or its Failure: no exception escapes."""
+    try:
+        document = decode(raw, options.read)
+        report = extract_document(
+            document, nlp=pipeline(options.pipeline), max_chars=options.max_chars
+        )
+        return Stored(raw.key, raw.source, report)
+    except VnreportError as error:
+        return Stored(
+            raw.key, raw.source, Failure.from_error(error, source=raw.source, key=raw.key)
+        )
+    except Exception as error:  # a reader library failing on strange bytes is a failure too
+        LOGGER.debug("reading %s failed", raw.source, exc_info=True)
+        wrapped = ExtractionError(f"{type(error).__name__}: {error}", source=raw.source)
+        return Stored(
+            raw.key, raw.source, Failure.from_error(wrapped, source=raw.source, key=raw.key)
+        )
+
+
+def process_batch(raws: Sequence[RawInput], options: WorkOptions) -> list[Stored]:
+    """`process` over a batch: the unit of work sent to a worker."""
+    return [process(raw, options) for raw in raws]
