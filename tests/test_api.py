@@ -32,7 +32,7 @@ def test_id_is_a_stable_hash_of_the_normalized_text(nlp: Language) -> None:
 def test_spans_are_labelled_on_the_doc(nlp: Language, seed_text: str) -> None:
     doc = nlp(seed_text)
     assert {span.label_ for span in doc.spans["vnreport_admin_units"]} == {"phường", "thành phố"}
-    assert [span.text for span in doc.spans["vnreport_officials"]][0] == "đồng chí Nguyễn Thị Huế"
+    assert doc.spans["vnreport_officials"][0].text == "đồng chí Nguyễn Thị Huế"
 
 
 def test_schema_is_json_schema() -> None:
@@ -44,10 +44,14 @@ def test_schema_is_json_schema() -> None:
 
 @pytest.mark.parametrize(
     ("text", "error"),
-    [("", EmptyDocumentError), ("   \n\t ", EmptyDocumentError), ("x" * 101, DocumentTooLargeError)],
+    [
+        ("", EmptyDocumentError),
+        ("   \n\t ", EmptyDocumentError),
+        ("x" * 101, DocumentTooLargeError),
+    ],
 )
 def test_bad_input_raises_typed_errors(nlp: Language, text: str, error: type[Exception]) -> None:
-    with pytest.raises(error, match="doc.txt"):
+    with pytest.raises(error, match=r"doc\.txt"):
         vnreport.extract(text, nlp=nlp, max_chars=100, source="doc.txt")
 
 

@@ -18,7 +18,7 @@ _VIETNAMESE = (
     "đồng chí Nguyễn Thị Huế – Phó Chủ tịch UBND thành phố; tổ Giao Lâm và Tổng Nẻng, phường 5, "
     "TP.Bắc Kạn đạt 50%, 06 mô hình, 1.619 nhân khẩu, 2,5 tỷ đồng; đề nghị xã tiếp tục rà soát.\n"
 )
-_FRAGMENTS = st.sampled_from(_VIETNAMESE.split(" ") + ["\n", "\n\n", "(", ")", "–", ";", "."])
+_FRAGMENTS = st.sampled_from([*_VIETNAMESE.split(" "), "\n", "\n\n", "(", ")", "–", ";", "."])
 _SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

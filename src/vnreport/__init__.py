@@ -1,8 +1,8 @@
 """vnreport: structured, grounded records from Vietnamese inspection articles.
 
-    >>> import vnreport
-    >>> report = vnreport.extract(text)
-    >>> report.officials[0].name
+>>> import vnreport
+>>> report = vnreport.extract(text)
+>>> report.officials[0].name
 """
 
 import logging

@@ -81,7 +81,9 @@ def _as_date(value: dt.date | str | None, source: str | None) -> dt.date | None:
     try:
         return Document(text="", published=value).published
     except ValidationError as error:
-        raise InputError(f"published {value!r} is not a date (use YYYY-MM-DD)", source=source) from error
+        raise InputError(
+            f"published {value!r} is not a date (use YYYY-MM-DD)", source=source
+        ) from error
 
 
 def extract_document(
@@ -138,6 +140,8 @@ def extract(
         ExtractionError: a component failed (a bug worth reporting, with the source named).
     """
     if not isinstance(text, str):
-        raise InputError(f"extract() takes the article as str, not {type(text).__name__}", source=source)
+        raise InputError(
+            f"extract() takes the article as str, not {type(text).__name__}", source=source
+        )
     document = Document(text=text, source=source, published=_as_date(published, source))
     return extract_document(document, nlp=nlp, max_chars=max_chars)

@@ -140,7 +140,7 @@ def run(
         payload = {d: {s: c.as_dict() for s, c in cols.items()} for d, cols in results.items()}
         console.print_json(json.dumps(payload))
         return 0
-    for directory, columns in results.items():
+    for name, columns in results.items():
         articles = next(iter(columns.values())).articles
-        console.print(table(f"{directory} ({articles} articles)", columns))
+        console.print(table(f"{name} ({articles} articles)", columns))
     return 0

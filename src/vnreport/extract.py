@@ -33,11 +33,14 @@ def content_id(text: str) -> str:
 
 
 def resolve_year(event: EventDate, published: dt.date | None) -> EventDate:
-    """Give a year-less event date the year of publication (the previous one if it would be later)."""
+    """Give a year-less event date the publication year (the one before if it would be later)."""
     if event.year is not None or published is None:
         return event
     year = published.year
-    if (event.month, event.day) > (published.month, published.day) and event.month - published.month > 1:
+    if (event.month, event.day) > (
+        published.month,
+        published.day,
+    ) and event.month - published.month > 1:
         year -= 1
     return event.model_copy(update={"year": year})
 

@@ -115,7 +115,7 @@ class Gazetteer:
 
 def _mapping_path() -> Path:
     try:
-        import underthesea.address as address
+        from underthesea import address
     except ImportError as error:  # pragma: no cover - underthesea is a hard dependency
         raise ResourceError("underthesea is required: pip install underthesea") from error
     return Path(address.__file__).parent / "data" / "mapping.json"

@@ -32,7 +32,7 @@ class Segment(_Record):
 
 
 class EventDate(_Record):
-    """The day the reported event took place; the year is null when neither text nor caller gave it."""
+    """The day of the reported event; the year is null when neither text nor caller gave it."""
 
     year: int | None = Field(default=None, description="Year, when known.")
     month: int = Field(ge=1, le=12, description="Month of the year.")
@@ -51,7 +51,9 @@ class GazetteerUnit(_Record):
 
     type: str = Field(description="Unit type in full lower-case form.")
     name: str = Field(description="Name without the type word.")
-    code: str | None = Field(default=None, description="Official code, where the gazetteer has one.")
+    code: str | None = Field(
+        default=None, description="Official code, where the gazetteer has one."
+    )
     district: str | None = Field(default=None, description="Parent district (before July 2025).")
     province: str | None = Field(default=None, description="Parent province (before July 2025).")
     new_name: str | None = Field(

@@ -129,7 +129,7 @@ def _items(gold: list[str], predicted: list[str]) -> Counts:
 
 
 def same_title(gold: str | None, predicted: str | None) -> bool:
-    """Titles agree when equal after folding, or when one is the other plus a trailing place name."""
+    """Titles agree when equal after folding, or when one is the other plus a trailing name."""
     if gold is None or predicted is None:
         return gold == predicted
     a, b = fold(gold).rstrip(" ."), fold(predicted).rstrip(" .")

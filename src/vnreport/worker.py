@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import logging
 import signal
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -24,6 +25,7 @@ from vnreport.settings import DEFAULT_MAX_CHARS
 from vnreport.sinks.base import Stored
 
 LOGGER = logging.getLogger(__name__)
+_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -73,19 +75,36 @@ def pipeline(spec: str | None = None) -> Language:
     return _factory(spec)()
 
 
+def check_pipeline(spec: str | None) -> None:
+    """Fail early, in the parent, on a pipeline spec that names nothing.
+
+    Raises:
+        ResourceError: the module or function cannot be imported, or the directory is missing.
+    """
+    if spec is None:
+        return
+    if ":" in spec and not Path(spec).exists():
+        _factory(spec)
+    elif not Path(spec).is_dir():
+        raise ResourceError(f"pipeline {spec!r} is neither module:function nor a saved pipeline")
+
+
 def init_worker(options: WorkOptions) -> None:
     """Pool initializer: leave Ctrl-C to the parent, which drains the pool; build the pipeline."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    pipeline(options.pipeline)
+    try:
+        pipeline(options.pipeline)
+    except VnreportError:  # reported with each input instead, so the pool stays alive
+        LOGGER.debug("cannot build the pipeline", exc_info=True)
 
 
 def process(raw: RawInput, options: WorkOptions) -> Stored:
     """The Report of one raw input, or its Failure: no exception escapes."""
     try:
         document = decode(raw, options.read)
-        report = extract_document(
-            document, nlp=pipeline(options.pipeline), max_chars=options.max_chars
-        )
+        with _LOCK:  # Dask runs tasks in threads; one pipeline per process serves them in turn
+            nlp = pipeline(options.pipeline)
+            report = extract_document(document, nlp=nlp, max_chars=options.max_chars)
         return Stored(raw.key, raw.source, report)
     except VnreportError as error:
         return Stored(

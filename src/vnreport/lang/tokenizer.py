@@ -70,7 +70,7 @@ def _fill_gaps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 
 class UndertheseaTokenizer:
-    """Normalizes the text and splits it into underthesea words; pickles for `nlp.pipe(n_process)`."""
+    """Normalizes text and splits it into underthesea words; pickles for `nlp.pipe(n_process)`."""
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
@@ -123,11 +123,13 @@ class UndertheseaTokenizer:
         return self
 
 
-@registry.tokenizers("vnreport.UndertheseaTokenizer.v1")
 def create_tokenizer() -> Callable[[Language], UndertheseaTokenizer]:
-    """Registered tokenizer factory: `[nlp.tokenizer] @tokenizers = "vnreport.UndertheseaTokenizer.v1"`."""
+    """The registered tokenizer factory, `vnreport.UndertheseaTokenizer.v1`."""
 
     def make(nlp: Language) -> UndertheseaTokenizer:
         return UndertheseaTokenizer(nlp.vocab)
 
     return make
+
+
+registry.tokenizers.register("vnreport.UndertheseaTokenizer.v1", func=create_tokenizer)

@@ -28,10 +28,12 @@ _SEGMENT_PRIORITY = {"lead": 0, "title": 1, "body": 2, "caption": 3}
 def _pattern() -> re.Pattern[str]:
     cues = sorted(load_json("dates")["cues"], key=len, reverse=True)
     cue = "|".join(re.escape(word) for word in cues)
-    numeric = r"(?P<d>\d{1,2})(?:(?: và | đến | - | – |-|–|, ?)\d{1,2})?\s?[/.-]\s?(?P<m>\d{1,2})(?:\s?[/.-]\s?(?P<y>\d{4}))?(?![\d/])"
-    spelled = (
-        r"(?P<d2>\d{1,2}) tháng (?P<m2>\d{1,2})(?: năm (?P<y2>\d{4}))?(?!\d)"
+    other_day = r"(?:(?: và | đến | - | – |-|–|, ?)\d{1,2})?"  # "24 và 25/7": the first day
+    numeric = (
+        rf"(?P<d>\d{{1,2}}){other_day}\s?[/.-]\s?(?P<m>\d{{1,2}})"
+        r"(?:\s?[/.-]\s?(?P<y>\d{4}))?(?![\d/])"
     )
+    spelled = r"(?P<d2>\d{1,2}) tháng (?P<m2>\d{1,2})(?: năm (?P<y2>\d{4}))?(?!\d)"
     return re.compile(
         f"(?<!\\w)(?:{cue})(?: (?:{cue}))?[ ,]*\\(?(?:ngày )?(?:{numeric}|{spelled})",
         re.IGNORECASE,

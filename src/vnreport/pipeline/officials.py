@@ -110,7 +110,9 @@ def _title_at(text: str, start: int, end: int, places: dict[int, int]) -> int:
     return title_end
 
 
-def _one_title_at(text: str, start: int, end: int, places: dict[int, int]) -> int:
+def _one_title_at(  # noqa: PLR0912 - one loop over the word kinds a title can hold
+    text: str, start: int, end: int, places: dict[int, int]
+) -> int:
     """End of one title: capitalised words, abbreviations, title words and unit names."""
     lexicon = _lexicon()
     if not lexicon.head_pattern.match(text, start, end):
@@ -148,7 +150,11 @@ def _one_title_at(text: str, start: int, end: int, places: dict[int, int]) -> in
             title_end = position = following[1]
             final = following[2]
         elif token[0] in UPPER[1:-1] or token.lower() in lexicon.title_words:
-            if token in surnames() and title_end > start and _person_at(text, position, end, places):
+            if (
+                token in surnames()
+                and title_end > start
+                and _person_at(text, position, end, places)
+            ):
                 break
             title_end = position = word_end
         else:
@@ -238,7 +244,9 @@ class _Collector:
         return True
 
 
-def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int]) -> None:
+def _scan_sentence(  # noqa: PLR0912 - the three shapes of a titled mention, in order
+    collector: _Collector, start: int, end: int, taken: set[int]
+) -> None:
     text = collector.text
     places = collector.places
     lexicon = _lexicon()
@@ -274,7 +282,10 @@ def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int])
             continue
         gap = text[title_end : title_end + 1]
         last_words = text[match.start() : title_end].split(" ")
-        if last_words[-1] in lexicon.institutions or " ".join(last_words[-2:]) in lexicon.institutions:
+        if (
+            last_words[-1] in lexicon.institutions
+            or " ".join(last_words[-2:]) in lexicon.institutions
+        ):
             continue
         person = _person_at(text, title_end + 1, end, places) if gap == " " else None
         if person is None:
@@ -333,9 +344,7 @@ def _expand(title: str) -> str:
     return " ".join(words)
 
 
-def _place_of(
-    title: str, position: int, units: list[AdminUnit]
-) -> tuple[str | None, str | None]:
+def _place_of(title: str, position: int, units: list[AdminUnit]) -> tuple[str | None, str | None]:
     """(organization, place) of a title at `position`, the place taken from the article's units.
 
     A title naming its unit ("UBND tỉnh Lạng Sơn") gives it; otherwise the unit of the title's type

@@ -93,7 +93,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def byline_author(line: str) -> str | None:
-    """The author a byline line names: "Hoàng Thạc" → itself, "Theo Báo Lạng Sơn" → "Báo Lạng Sơn"."""
+    """The author a byline names: "Hoàng Thạc" as is, "Theo Báo Lạng Sơn" → "Báo Lạng Sơn"."""
     source = _BYLINE_SOURCE.match(line)
     if source:
         return source.group(1).rstrip(".")
@@ -153,7 +153,10 @@ def classify(text: str, *, max_title_chars: int, max_byline_words: int) -> list[
     segments: list[Segment] = []
     for kind, paragraph in zip(kinds, paragraphs, strict=True):
         sentences = (
-            [store.grounded(text, s, e) for s, e in sentence_spans(text, paragraph.start, paragraph.end)]
+            [
+                store.grounded(text, s, e)
+                for s, e in sentence_spans(text, paragraph.start, paragraph.end)
+            ]
             if kind in CONTENT_KINDS
             else []
         )

@@ -33,7 +33,7 @@ def surnames() -> frozenset[str]:
 
 
 def looks_like_person(syllables: list[str]) -> bool:
-    """"Lý Thị Mai" and "Hà Văn Tùng" look like people; "Tân Lập" does not."""
+    """ "Lý Thị Mai" and "Hà Văn Tùng" look like people; "Tân Lập" does not."""
     if not 2 <= len(syllables) <= 4 or syllables[0] not in surnames():
         return False
     return len(syllables) >= 3 or syllables[1] in _MIDDLE_NAMES
@@ -106,14 +106,18 @@ class TypedNameFinder:
             if found is None:
                 continue
             name_start, name_end = found
-            yield TypedName(unit_type, text[name_start:name_end], name_start, name_end, match.start())
+            yield TypedName(
+                unit_type, text[name_start:name_end], name_start, name_end, match.start()
+            )
             cursor = name_end
             plural = self._plural_before(text, match.start())
             for item in self._list_items(text, name_end, end, unit_type, plural=plural):
                 yield item
                 cursor = item.end
 
-    def _name_at(self, text: str, position: int, end: int, unit_type: str) -> tuple[int, int] | None:
+    def _name_at(
+        self, text: str, position: int, end: int, unit_type: str
+    ) -> tuple[int, int] | None:
         match = self._name.match(text, position, end)
         if match is None:
             return None
@@ -184,7 +188,7 @@ class TypedNameFinder:
 
 
 def _cut_before_person(syllables: list[str]) -> int:
-    """How many syllables name the place when a person's name follows it ("Lạng Sơn Hồ Tiến Thiệu")."""
+    """Syllables that name the place when a person's name follows ("Lạng Sơn Hồ Tiến Thiệu")."""
     for index in range(1, len(syllables) - 1):
         if looks_like_person(syllables[index:]):
             return index
