@@ -23,6 +23,7 @@ CASES = [
      [("xã", "Tân Hòa"), ("xã", "Tân Lập"), ("xã", "Tân Tiến")]),
     ("Chủ tịch UBND tỉnh Lạng Sơn Hồ Tiến Thiệu dự họp.", [("tỉnh", "Lạng Sơn")]),
     ("Đoàn làm việc tại phường Hà Giang 1.", [("phường", "Hà Giang 1")]),
+    ("Đoàn đến phường Xuân Hương - Đà Lạt.", [("phường", "Xuân Hương - Đà Lạt")]),  # post-2025
     ("Phát triển kinh tế – xã hội và thành phố văn minh.", []),
     ("UBND thành phố và Đảng ủy phường đã chỉ đạo.", []),
 ]

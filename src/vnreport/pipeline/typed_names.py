@@ -16,7 +16,11 @@ from vnreport.script import LETTER, LOWER, UPPER
 
 # A syllable never runs into an upper-case letter: "UBND" is no name.
 _SYLLABLE = f"{UPPER}(?:{LOWER}|')*(?!{UPPER}|\\d)"
-_RUN = f"{_SYLLABLE}(?: {_SYLLABLE}){{0,5}}(?: \\d{{1,2}}(?![\\d/]|[.,]\\d))?"
+# Post-2025 names may join two names with a dash ("Xuân Hương - Đà Lạt"), or end in a number.
+_RUN = (
+    f"{_SYLLABLE}(?: {_SYLLABLE}){{0,5}}(?: [-–] {_SYLLABLE}(?: {_SYLLABLE}){{0,3}})?"
+    "(?: \\d{1,2}(?![\\d/]|[.,]\\d))?"
+)
 _NUMBER = r"\d{1,3}[A-Z]?(?![\d/]|[.,]\d)"
 _JOIN = re.compile(r"(?:, ?| và | cùng | với |, và )")
 _SURNAMES_FILE = "surnames"
@@ -128,6 +132,9 @@ class TypedNameFinder:
         syllables = match.group("run").split(" ")
         keep = len(syllables)
         if not self._known_prefix(unit_type, syllables):
+            dash = next((i for i, s in enumerate(syllables) if s in {"-", "–"}), len(syllables))
+            syllables = syllables[:dash]
+            keep = len(syllables)
             # "Hội Nông dân", "Đảng ủy": stop where a word that never starts a name begins.
             for index in range(len(syllables)):
                 prefix = " ".join(syllables[: index + 1])
