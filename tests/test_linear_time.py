@@ -24,7 +24,7 @@ SMALL, FACTOR = 3_000, 8
 
 def _seconds(nlp: Language, text: str) -> float:
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):
         started = time.perf_counter()
         vnreport.extract(text, nlp=nlp)
         best = min(best, time.perf_counter() - started)
@@ -36,5 +36,5 @@ def test_time_grows_linearly(nlp: Language, pattern: str) -> None:
     small = (pattern * (SMALL // len(pattern) + 1))[:SMALL]
     large = (pattern * (SMALL * FACTOR // len(pattern) + 1))[: SMALL * FACTOR]
     ratio = _seconds(nlp, "Tiêu đề\n\n" + large) / _seconds(nlp, "Tiêu đề\n\n" + small)
-    # Linear growth gives about FACTOR; quadratic would give FACTOR squared.
-    assert ratio < FACTOR * 3, f"{pattern!r}: {ratio:.1f}x slower for {FACTOR}x the input"
+    # Linear growth gives about FACTOR; quadratic would give FACTOR squared (64).
+    assert ratio < FACTOR * 4, f"{pattern!r}: {ratio:.1f}x slower for {FACTOR}x the input"
