@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from vnreport.document import Document
 from vnreport.errors import EmptyDocumentError
 from vnreport.io.common import compose_text, parse_published
+from vnreport.io.lead import page_lead
+
+
+def _field(result: object, name: str) -> str | None:
+    """A text field of trafilatura's result, in NFC (legacy pages keep combining tone marks)."""
+    value = getattr(result, name, None)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return unicodedata.normalize("NFC", value.strip())
 
 
 def read_html(data: bytes | str, *, source: str | None = None, url: str | None = None) -> Document:
@@ -26,16 +37,17 @@ def read_html(data: bytes | str, *, source: str | None = None, url: str | None =
         include_images=False,
         include_links=False,
     )
-    body = getattr(result, "text", None) if result is not None else None
-    if not isinstance(body, str) or not body.strip():
+    body = _field(result, "text")
+    if body is None:
         raise EmptyDocumentError("no article text found in the page", source=source)
-    title = getattr(result, "title", None)
-    author = getattr(result, "author", None)
-    title = title.strip() if isinstance(title, str) and title.strip() else None
+    title = _field(result, "title")
+    lead = page_lead(data)
+    if lead is not None and unicodedata.normalize("NFC", lead)[:60] not in body:
+        body = unicodedata.normalize("NFC", lead) + "\n\n" + body
     return Document(
         text=compose_text(title, body),
         source=source,
         published=parse_published(getattr(result, "date", None)),
         title=title,
-        author=author.strip() if isinstance(author, str) and author.strip() else None,
+        author=_field(result, "author"),
     )
