@@ -7,6 +7,7 @@ grammar: "hai mươi lăm" is 25, "một trăm linh năm" is 105, "ba triệu r�
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,9 +38,11 @@ class _Words:
 
     @property
     def all(self) -> frozenset[str]:
-        return frozenset(
-            [*self.digits, *self.ten, *self.tens, *self.hundred, *self.scales]
-            + [*self.zero_tens, *self.half]
+        return (
+            frozenset(
+                [*self.digits, *self.ten, *self.tens, *self.hundred, *self.scales, *self.zero_tens]
+            )
+            | self.half
         )
 
 
@@ -98,18 +101,15 @@ def _parse_unsigned(text: str) -> Decimal | None:
         if decimal_mark in integer or not _grouped(groups):
             return None
         return _decimal("".join(groups), fraction)
-    if dots or commas:
-        mark = "." if dots else ","
-        groups = text.split(mark)
-        # "1.619" and "1,250,000" are thousands; "2,5" and "2.75" are decimals.
-        if mark == "." and _grouped(groups) and groups[0] != "0":
-            return Decimal("".join(groups))
-        if mark == "," and len(groups) > 2 and _grouped(groups):
-            return Decimal("".join(groups))
-        if len(groups) == 2:
-            return _decimal(groups[0], groups[1])
-        return None
-    return Decimal(text) if _DIGITS_ONLY.fullmatch(text) else None
+    if not (dots or commas):
+        return Decimal(text) if _DIGITS_ONLY.fullmatch(text) else None
+    mark = "." if dots else ","
+    groups = text.split(mark)
+    # "1.619" and "1,250,000" are thousands; "2,5" and "2.75" are decimals.
+    thousands = groups[0] != "0" if mark == "." else len(groups) > 2
+    if thousands and _grouped(groups):
+        return Decimal("".join(groups))
+    return _decimal(groups[0], groups[1]) if len(groups) == 2 else None
 
 
 def parse_number(text: str) -> Number | None:
@@ -138,7 +138,7 @@ def format_number(value: Number) -> str:
     """`value` written the Vietnamese way: 1619 → "1.619", 1250.5 → "1.250,5", 2.5 → "2,5"."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(f"format_number takes an int or float, not {type(value).__name__}")
-    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+    if isinstance(value, float) and not math.isfinite(value):
         raise ValueError(f"{value!r} has no Vietnamese written form")
     exact = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
     sign = "-" if exact < 0 else ""
@@ -148,70 +148,104 @@ def format_number(value: Number) -> str:
     return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
 
 
+@dataclass
+class _WordNumber:
+    """The state of reading a number in words: one method per kind of word, False on nonsense."""
+
+    table: _Words
+    total: int = 0  # the completed scale groups
+    group: int = 0  # the part below the current scale (0-999)
+    pending: int | None = None  # a digit waiting for its multiplier
+    last: str | None = None  # the kind of the previous word
+    last_scale: int | None = None
+
+    def digit(self, word: str) -> bool:
+        digit = self.table.digits[word]
+        if self.pending is not None or self.last in ("unit", "half"):
+            return False
+        if self.last in ("ten", "tens"):
+            self.group += digit
+            self.last = "unit"
+            return True
+        self.pending, self.last = digit, "digit"
+        return word not in self.table.after_tens_only
+
+    def ten(self, word: str) -> bool:
+        if self.pending is not None or self.group % 100 >= 10 or self.last in ("unit", "half"):
+            return False
+        self.group += 10
+        self.last = "ten"
+        return True
+
+    def tens(self, word: str) -> bool:
+        if not self.pending:
+            return False
+        self.group += self.pending * 10
+        self.pending, self.last = None, "tens"
+        return True
+
+    def hundred(self, word: str) -> bool:
+        if self.pending is None or self.group:
+            return False
+        self.group += self.pending * 100
+        self.pending, self.last = None, "hundred"
+        return True
+
+    def zero_tens(self, word: str) -> bool:
+        ok = self.last == "hundred"
+        self.last = "linh"
+        return ok
+
+    def scale(self, word: str) -> bool:
+        scale = self.table.scales[word]
+        amount = self.group + (self.pending or 0)
+        if amount == 0:
+            return False
+        if self.last_scale is None or scale < self.last_scale:
+            self.total += amount * scale
+        else:
+            self.total = (self.total + amount) * scale
+        self.group, self.pending, self.last_scale, self.last = 0, None, scale, "scale"
+        return True
+
+    def half(self, word: str) -> bool:
+        if self.last == "scale" and self.last_scale is not None:
+            self.total += self.last_scale // 2
+        elif self.last == "hundred":
+            self.group += 50
+        else:
+            return False
+        self.last = "half"
+        return True
+
+    def read(self, word: str) -> bool:
+        """Take one more word; False when the words are no longer one number."""
+        table = self.table
+        kinds = (
+            (table.digits, self.digit),
+            (table.ten, self.ten),
+            (table.tens, self.tens),
+            (table.hundred, self.hundred),
+            (table.zero_tens, self.zero_tens),
+            (table.scales, self.scale),
+            (table.half, self.half),
+        )
+        return next((step(word) for words, step in kinds if word in words), False)
+
+    @property
+    def value(self) -> int | None:
+        if self.last is None or self.last == "linh":
+            return None
+        return self.total + self.group + (self.pending or 0)
+
+
 def parse_number_words(words: Sequence[str]) -> Number | None:
     """The value of a number written in words, or None when the words are not one number.
 
     ["hai", "mươi", "lăm"] → 25, ["một", "trăm", "linh", "năm"] → 105,
     ["một", "trăm", "rưỡi"] → 150, ["ba", "triệu", "rưỡi"] → 3500000.
     """
-    table = _words()
-    total = 0
-    group = 0
-    pending: int | None = None
-    last: str | None = None
-    last_scale: int | None = None
-    for raw in words:
-        word = raw.casefold()
-        if word in table.digits:
-            digit = table.digits[word]
-            if pending is not None or last in ("unit", "half"):
-                return None
-            if last in ("ten", "tens"):
-                group += digit
-                last = "unit"
-                continue
-            if word in table.after_tens_only:
-                return None
-            pending, last = digit, "digit"
-        elif word in table.ten:
-            if pending is not None or group % 100 >= 10 or last in ("unit", "half"):
-                return None
-            group += 10
-            last = "ten"
-        elif word in table.tens:
-            if not pending:
-                return None
-            group += pending * 10
-            pending, last = None, "tens"
-        elif word in table.hundred:
-            if pending is None or group:
-                return None
-            group += pending * 100
-            pending, last = None, "hundred"
-        elif word in table.zero_tens:
-            if last != "hundred":
-                return None
-            last = "linh"
-        elif word in table.scales:
-            scale = table.scales[word]
-            amount = group + (pending or 0)
-            if amount == 0:
-                return None
-            if last_scale is None or scale < last_scale:
-                total += amount * scale
-            else:
-                total = (total + amount) * scale
-            group, pending, last_scale, last = 0, None, scale, "scale"
-        elif word in table.half:
-            if last == "scale" and last_scale is not None:
-                total += last_scale // 2
-            elif last == "hundred":
-                group += 50
-            else:
-                return None
-            last = "half"
-        else:
-            return None
-    if last is None or last == "linh":
+    reader = _WordNumber(_words())
+    if not all(reader.read(word.casefold()) for word in words):
         return None
-    return total + group + (pending or 0)
+    return reader.value

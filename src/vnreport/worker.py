@@ -18,9 +18,11 @@ from pathlib import Path
 from spacy.language import Language
 
 from vnreport.api import extract_document
+from vnreport.document import Document
 from vnreport.errors import ExtractionError, ResourceError, VnreportError
 from vnreport.failure import Failure
 from vnreport.io import RawInput, ReadOptions, decode
+from vnreport.records import Report
 from vnreport.settings import DEFAULT_MAX_CHARS
 from vnreport.sinks.base import Stored
 
@@ -98,13 +100,22 @@ def init_worker(options: WorkOptions) -> None:
         LOGGER.debug("cannot build the pipeline", exc_info=True)
 
 
+def extract(document: Document, options: WorkOptions) -> Report:
+    """The Report of `document` by this process's pipeline.
+
+    Raises:
+        InputError: the document is empty or too large.
+        ExtractionError: a component failed.
+    """
+    with _LOCK:  # Dask runs tasks in threads; one pipeline per process serves them in turn
+        nlp = pipeline(options.pipeline)
+        return extract_document(document, nlp=nlp, max_chars=options.max_chars)
+
+
 def process(raw: RawInput, options: WorkOptions) -> Stored:
     """The Report of one raw input, or its Failure: no exception escapes."""
     try:
-        document = decode(raw, options.read)
-        with _LOCK:  # Dask runs tasks in threads; one pipeline per process serves them in turn
-            nlp = pipeline(options.pipeline)
-            report = extract_document(document, nlp=nlp, max_chars=options.max_chars)
+        report = extract(decode(raw, options.read), options)
         return Stored(raw.key, raw.source, report)
     except VnreportError as error:
         return Stored(

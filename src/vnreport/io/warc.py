@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from typing import IO
 
 from vnreport.errors import DecodeError, DocumentTooLargeError
 from vnreport.io.raw import RawInput, Unreadable, input_key
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_PEEK = 1024
+
+
+def _is_warc(stream: IO[bytes]) -> bool:
+    """Whether the (maybe gzipped) stream starts like a WARC record; warcio accepts far more."""
+    peek = getattr(stream, "peek", None)
+    if peek is None:
+        return True
+    head: bytes = peek(_PEEK)[:_PEEK]
+    if head.startswith(_GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head, 64)
+        except zlib.error:
+            return False
+    return head.lstrip().startswith(b"WARC/")
 
 
 def iter_records(
@@ -23,6 +41,8 @@ def iter_records(
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    if not _is_warc(stream):
+        raise DecodeError("not a WARC archive (no WARC/1.x record at the start)", source=source)
     records = ArchiveIterator(stream)
     last = 0
     try:

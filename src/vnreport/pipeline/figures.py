@@ -15,7 +15,7 @@ is linear (no nested quantifiers), so megabyte-long runs of digits cost a single
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -31,6 +31,7 @@ from vnreport.resources import load_json
 KIND = "figures"
 
 _DIGITS = r"\d[\d.,]*"
+_LISTED = re.compile(r"(?<![\d.,])\d{1,4}(?:,[ ]| và | hoặc | – | - )$")
 _SUBJECT_STOP = re.compile(r"[,;:.()!?\"]| – | - ")
 _SUBJECT_STOP_WORDS = frozenset(
     ["và", "với", "trong", "đạt", "chiếm", "tăng", "giảm", "so", "để", "nhưng", "còn", "gồm"]
@@ -40,9 +41,7 @@ _LEFT_VERBS = re.compile(
     r"được|với|tỷ lệ|tỉ lệ|lên|xuống|còn|đến|tới|khoảng|hơn|trên|gần|dưới))+$",
     re.IGNORECASE,
 )
-_LEFT_CONNECTORS = re.compile(
-    r"^(?:trong đó|đến nay|hiện nay|riêng|toàn|tổng|kết quả|năm nay|có)\s", re.IGNORECASE
-)
+_LEFT_CONNECTORS = re.compile(r"^(?:trong đó|đến nay|hiện nay|riêng|năm nay|có)\s", re.IGNORECASE)
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -55,9 +54,12 @@ class _Lexicon:
     number: re.Pattern[str]
     scale: re.Pattern[str]
     unit: re.Pattern[str]
+    quoted_unit: re.Pattern[str]
+    not_units: frozenset[str]
+    heads: frozenset[str]
     range_tail: re.Pattern[str]
-    approximator: re.Pattern[str]
-    not_after: re.Pattern[str]
+    labels: frozenset[str]
+    label_words: int
     percent: dict[str, str]
     money: dict[str, float | None]
     scales: dict[str, int]
@@ -72,10 +74,11 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     data = load_json("figures_units")
     context = load_json("figures_context")
+    # Case-sensitive with capitalized first words is several times faster than IGNORECASE.
     words = _alternation(number_words())
+    first = _alternation([*number_words(), *(w[0].upper() + w[1:] for w in number_words())])
     number = re.compile(
-        rf"(?P<digits>{_DIGITS})|(?P<words>(?<!\w)(?:{words})(?!\w)(?:[ ](?:{words})(?!\w))*)",
-        re.IGNORECASE,
+        rf"(?P<digits>{_DIGITS})|(?P<words>(?<!\w)(?:{first})(?!\w)(?:[ ](?:{words})(?!\w))*)"
     )
     units = _alternation([*data["percent"], *data["money"], *data["units"]])
     scales = _alternation(data["scales"])
@@ -85,29 +88,50 @@ def _lexicon() -> _Lexicon:
     range_tail = re.compile(
         rf"[ ]?(?P<percent>%|phần trăm)?[ ]?(?:{joiners})[ ]?(?P<second>{_DIGITS})"
     )
-    approximator = re.compile(
-        rf"(?:^|[\s(,])(?P<word>{_alternation(data['approximators'])})[ ]$", re.IGNORECASE
-    )
-    not_after = re.compile(
-        rf"(?:^|[\s(,])(?P<before>\w+ )?(?:{_alternation(context['not_after'])})[ ]?$",
-        re.IGNORECASE,
-    )
+    labels = frozenset(label.casefold() for label in context["not_after"])
     return _Lexicon(
         number=number,
         scale=scale,
         unit=unit,
+        quoted_unit=re.compile(rf"[ ]\"(?P<unit>{units})(?![\w²³])", re.IGNORECASE),
+        not_units=frozenset(context["not_units"]),
+        heads=frozenset(data["heads"]),
         range_tail=range_tail,
-        approximator=approximator,
-        not_after=not_after,
+        labels=labels,
+        label_words=max(len(label.split()) for label in labels),
         percent=dict(data["percent"]),
         money=dict(data["money"]),
         scales=dict(data["scales"]),
         scale_money=frozenset(data["scale_money"]),
         glued=frozenset(data["glued"]),
-        approximators=dict(data["approximators"]),
+        approximators={k.casefold(): v for k, v in data["approximators"].items()},
         not_approximate=frozenset(data["not_approximate"]),
         openers=frozenset(data["range_openers"]),
     )
+
+
+# Where the word starting at a character offset ends (the word segmenter's words), or None.
+WordEnd = Callable[[int], int | None]
+
+
+def _doc_word_end(doc: Doc) -> WordEnd:
+    def word_end(pos: int) -> int | None:
+        span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None or span.start_char != pos:
+            return None
+        return span.end_char
+
+    return word_end
+
+
+def _shifted(word_end: WordEnd, offset: int) -> WordEnd:
+    """`word_end` of a whole text, seen from a sentence that starts at `offset`."""
+
+    def shifted(pos: int) -> int | None:
+        end = word_end(pos + offset)
+        return None if end is None else end - offset
+
+    return shifted
 
 
 @dataclass(frozen=True)
@@ -120,59 +144,154 @@ class _Unit:
     is_percent: bool
 
 
-def _unit_at(text: str, pos: int, glued_ok: bool) -> _Unit | None:
-    """The unit starting at `pos` (after an optional space), or None."""
+def _unit_at(text: str, pos: int, glued_ok: bool, word_end: WordEnd | None = None) -> _Unit | None:
+    """The unit starting at `pos` (after an optional space), or None.
+
+    A lexicon unit wins; a quoted one ('17 "Tổ liên gia …"') is read case-insensitively; with
+    `word_end` (word boundaries of the word segmenter) any other noun-like word counts too.
+    """
     lexicon = _lexicon()
-    scale_match = lexicon.scale.match(text, pos)
+    quoted = _quoted_unit(text, pos)
+    if quoted is not None:
+        return quoted
     scale: str | None = None
+    scale_match = lexicon.scale.match(text, pos)
     if scale_match is not None and scale_match.group("space"):
         scale, pos = scale_match.group("scale"), scale_match.end()
     match = lexicon.unit.match(text, pos)
-    if match is not None and not match.group("space"):
-        unit = match.group("unit")
-        if scale or not glued_ok or unit not in lexicon.glued:
-            match = None
-    if match is None:
-        if scale is None or scale not in lexicon.scale_money:
-            return None
+    if (
+        match is not None
+        and not match.group("space")
+        and (scale or not glued_ok or match.group("unit") not in lexicon.glued)
+    ):
+        match = None  # "3km" is a unit, "3x" and "2 tỷđồng" are not
+    if match is not None:
+        return _lexicon_unit(text, match, scale, word_end)
+    if scale is None:
+        return None if word_end is None else _open_unit(text, pos, word_end)
+    if scale in lexicon.scale_money:  # "hơn 2 tỷ"
         return _Unit(pos, scale, float(lexicon.scales[scale]), is_percent=False)
+    return None
+
+
+def _quoted_unit(text: str, pos: int) -> _Unit | None:
+    """A count unit opening a quoted name: 17 "Tổ liên gia an toàn" counts "tổ"."""
+    lexicon = _lexicon()
+    quoted = lexicon.quoted_unit.match(text, pos)
+    if quoted is None:
+        return None
+    unit = quoted.group("unit").casefold()
+    if unit in lexicon.money or unit in lexicon.percent:
+        return None
+    return _Unit(quoted.end(), unit, None, is_percent=False)
+
+
+def _lexicon_unit(
+    text: str, match: re.Match[str], scale: str | None, word_end: WordEnd | None
+) -> _Unit | None:
+    lexicon = _lexicon()
     unit = match.group("unit")
     if unit in lexicon.percent:
         return None if scale else _Unit(match.end(), lexicon.percent[unit], None, is_percent=True)
-    multiplier = lexicon.scales[scale] if scale else 1
-    recorded = f"{scale} {unit}" if scale else unit
-    factor: float | None = None
     if unit in lexicon.money:
         money = lexicon.money[unit]
+        multiplier = lexicon.scales[scale] if scale else 1
         factor = None if money is None else float(money * multiplier)
+    else:
+        factor = None
+        if not scale and word_end is not None:
+            joined = _joined_unit(text, match.end() - len(unit), match.end(), word_end)
+            if joined is not None:
+                return joined
+    recorded = f"{scale} {unit}" if scale else unit
     return _Unit(match.end(), recorded, factor, is_percent=False)
 
 
+def _joined_unit(text: str, start: int, end: int, word_end: WordEnd) -> _Unit | None:
+    """A one-syllable classifier the segmenter joins to its noun names the thing: "suất ăn"."""
+    unit = text[start:end]
+    if " " in unit or unit in _lexicon().heads or not text[end + 1 : end + 2].islower():
+        return None
+    if not text.startswith(" ", end):
+        return None
+    word_stop = word_end(start)
+    if word_stop is None or word_stop <= end:
+        return None
+    word = text[start:word_stop]
+    if not (word.replace(" ", "").isalpha() and word.islower()):
+        return None
+    return _Unit(word_stop, word, None, is_percent=False)
+
+
+def _open_unit(text: str, pos: int, word_end: WordEnd) -> _Unit | None:
+    """The segmenter's word after a number as its unit, when it can be one ("2 máy bơm")."""
+    if not text.startswith(" ", pos):
+        return None
+    end = word_end(pos + 1)
+    if end is None:
+        return None
+    word = text[pos + 1 : end]
+    if not word[0].islower() or not word.replace(" ", "").isalpha():
+        return None
+    lexicon = _lexicon()
+    folded = word.casefold()
+    if folded in lexicon.not_units or folded.split(" ", 1)[0] in lexicon.not_units:
+        return None
+    if folded.split(" ", 1)[0] in number_words():
+        return None
+    return _Unit(end, word, None, is_percent=False)
+
+
+def _last_words(text: str, end: int, count: int) -> list[str]:
+    """The last `count` words before `end`, lower-cased (a few dozen characters are read)."""
+    return text[max(0, end - 12 * count) : end].casefold().split()[-count:]
+
+
+def _phrase_before(words: list[str], phrases: frozenset[str], longest: int) -> int:
+    """How many of the last `words` form a phrase of `phrases` (longest first), or 0."""
+    for size in range(min(longest, len(words)), 0, -1):
+        if " ".join(words[-size:]) in phrases:
+            return size
+    return 0
+
+
 def _is_label(text: str, start: int) -> bool:
-    """Whether a label word right before `start` makes the number an identifier."""
-    match = _lexicon().not_after.search(text, max(0, start - 40), start)
-    if match is None:
+    """Whether a label word right before `start` makes the number an identifier.
+
+    A list of labels counts as one: in "tổ dân phố số 41 và 42", 42 is a label too.
+    """
+    listed = _LISTED.search(text, max(0, start - 24), start)
+    if listed is not None:
+        start = listed.start()
+    lexicon = _lexicon()
+    words = _last_words(text, start, lexicon.label_words + 1)
+    size = _phrase_before(words, lexicon.labels, lexicon.label_words)
+    if not size:
         return False
-    before = (match.group("before") or "").strip().casefold()
-    return before not in ("mỗi", "các", "những", "một", "tổng")
+    before = words[-size - 1] if len(words) > size else ""
+    return before not in ("mỗi", "các", "những", "một", "tổng", "trong")
 
 
 def _approximation(text: str, start: int) -> tuple[bool, Bound | None]:
     lexicon = _lexicon()
-    match = lexicon.approximator.search(text, max(0, start - 20), start)
-    if match is None:
+    words = _last_words(text, start, 2)
+    size = _phrase_before(words, frozenset(lexicon.approximators), 2)
+    if not size:
         return False, None
-    word = match.group("word").casefold()
-    return word not in lexicon.not_approximate, lexicon.approximators.get(word)
+    word = " ".join(words[-size:])
+    return word not in lexicon.not_approximate, lexicon.approximators[word]
 
 
-def _bad_neighbours(text: str, start: int, end: int) -> bool:
-    """A digit string glued to letters, slashes, hyphens or colons is a code, date or time."""
+def _bad_neighbours(text: str, start: int, end: int, *, second: bool = False) -> bool:
+    """A digit string glued to letters, slashes, hyphens or colons is a code, date or time.
+
+    `second` is the upper end of a range, which the hyphen before it belongs to ("10-15").
+    """
     before = text[start - 1] if start else " "
     if before.isalnum() or before in "/_.,":
         return True
-    if before in "-–" and start >= 2 and text[start - 2].isalnum():
-        return True
+    if not second and before in "-–":
+        return True  # "Covid-19", "Covid -19"; a bullet dash has a space after it
     after = text[end] if end < len(text) else " "
     after2 = text[end + 1] if end + 1 < len(text) else " "
     if after in "/:" and after2.isalnum():
@@ -189,30 +308,42 @@ class _Found:
     unit: _Unit
 
 
-def _digit_figure(text: str, match: re.Match[str]) -> _Found | None:
+def _digit_figure(text: str, match: re.Match[str], word_end: WordEnd | None) -> _Found | None:
     token = match.group("digits").rstrip(".,")
     start, end = match.start(), match.start() + len(token)
-    if _bad_neighbours(text, start, end) or _is_label(text, start):
+    if _bad_neighbours(text, start, end):
         return None
     value = parse_number(token)
     if value is None:
         return None
-    lexicon = _lexicon()
-    tail = lexicon.range_tail.match(text, end)
+    tail = _lexicon().range_tail.match(text, end)
     if tail is not None:
-        second_token = tail.group("second").rstrip(".,")
-        second_end = tail.start("second") + len(second_token)
-        second = parse_number(second_token)
-        if second is None or second <= value or _bad_neighbours(text, tail.start("second"), second_end):
-            return None
-        unit = _unit_at(text, second_end, glued_ok=True)
-        if unit is None or (tail.group("percent") and not unit.is_percent):
-            return None
-        return _Found(start, unit.end, value, second, unit)
-    unit = _unit_at(text, end, glued_ok=True)
-    if unit is None:
+        found = _range_figure(text, start, value, tail, word_end)
+    else:
+        unit = _unit_at(text, end, glued_ok=True, word_end=word_end)
+        found = None if unit is None else _Found(start, unit.end, value, None, unit)
+    if found is None or _is_label(text, start):
         return None
-    return _Found(start, unit.end, value, None, unit)
+    return found
+
+
+def _range_figure(
+    text: str, start: int, value: Number, tail: re.Match[str], word_end: WordEnd | None
+) -> _Found | None:
+    """A range whose unit follows its upper end: "từ 3 đến 5 mô hình", "70-80%"."""
+    second_token = tail.group("second").rstrip(".,")
+    second_end = tail.start("second") + len(second_token)
+    second = parse_number(second_token)
+    if (
+        second is None
+        or second <= value
+        or _bad_neighbours(text, tail.start("second"), second_end, second=True)
+    ):
+        return None  # "20-5-2024" and "12-3" are dates
+    unit = _unit_at(text, second_end, glued_ok=True, word_end=word_end)
+    if unit is None or (tail.group("percent") and not unit.is_percent):
+        return None
+    return _Found(start, unit.end, value, second, unit)
 
 
 def _word_figure(text: str, match: re.Match[str]) -> _Found | None:
@@ -271,16 +402,29 @@ def _subject(text: str, found: _Found, approx_start: int, limit: int) -> str | N
     return _clip_words(f"{found.unit.unit} {right}".strip(), limit)
 
 
-def figures_in(text: str, start: int, end: int, *, max_subject_words: int) -> Iterator[Figure]:
-    """The figures of the sentence `text[start:end]`, with spans into `text`."""
+def figures_in(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    max_subject_words: int,
+    word_end: WordEnd | None = None,
+) -> Iterator[Figure]:
+    """The figures of the sentence `text[start:end]`, with spans into `text`.
+
+    `word_end` gives where the word starting at an offset of `text` ends (the word segmenter's
+    words); with it, a number followed by any noun-like word is a figure, not only one followed
+    by a lexicon unit.
+    """
     sentence = text[start:end]
+    local_ends = None if word_end is None else _shifted(word_end, start)
     lexicon = _lexicon()
     cursor = 0
     for match in lexicon.number.finditer(sentence):
         if match.start() < cursor:
             continue
         found = (
-            _digit_figure(sentence, match)
+            _digit_figure(sentence, match, local_ends)
             if match.group("digits")
             else _word_figure(sentence, match)
         )
@@ -322,13 +466,22 @@ class FigureFinder:
     def match(self, doc: Doc) -> list[Figure]:
         """The figures of every content sentence, in text order."""
         text = doc.text
+        word_end = _doc_word_end(doc)
         found: list[Figure] = []
+        seen: set[tuple[Number, Number | None, str]] = set()
         for _, sentence in content_sentences(doc):
-            found.extend(
-                figures_in(
-                    text, sentence.start, sentence.end, max_subject_words=self.max_subject_words
-                )
-            )
+            for figure in figures_in(
+                text,
+                sentence.start,
+                sentence.end,
+                max_subject_words=self.max_subject_words,
+                word_end=word_end,
+            ):
+                # A fact restated later (in a recommendation, a caption) is still one fact.
+                key = (figure.value, figure.value_max, figure.unit)
+                if key not in seen:
+                    seen.add(key)
+                    found.append(figure)
         return found
 
     def set_annotations(self, doc: Doc, figures: list[Figure]) -> None:
@@ -338,7 +491,7 @@ class FigureFinder:
 
 @Language.factory(
     "vnreport_figures",
-    default_config={"max_subject_words": 12},
+    default_config={"max_subject_words": 16},
     requires=["doc.spans"],
     assigns=["doc.spans"],
 )

@@ -35,6 +35,10 @@ _BULLET = re.compile(r"[-+•*–]\s|\d{1,2}[.)]\s|[a-zđ][.)]\s")
 _LEAD_PUNCT = " ,:;-+•*–.\n"
 _TRAIL_PUNCT = " ;.…,:\n"
 _WORD = re.compile(r"\w+")
+_NUMBER_NEXT = re.compile(r"[ ]?\d")
+_DELEGATION = re.compile(
+    r"(?<!\w)Đoàn (?:kiểm tra|giám sát|công tác|khảo sát|thanh tra|liên ngành)(?!\w)"
+)
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -66,6 +70,7 @@ class _Lexicon:
     body: re.Pattern[str]
     addressee_head: re.Pattern[str]
     action: re.Pattern[str]
+    finding: re.Pattern[str]
     need: frozenset[str]
 
 
@@ -83,16 +88,15 @@ def _lexicon() -> _Lexicon:
         ),
         not_after=re.compile(rf"[ ](?:{_alternation(data['not_after'])})(?!\w)", re.IGNORECASE),
         need_cue=re.compile(rf"(?<!\w)(?:{_alternation(data['need_cues'])})(?!\w)"),
-        separator=re.compile(
-            rf";|,?[ ]?(?<!\w)[Đđ]ồng thời(?!\w),?|(?<!\w)(?:{markers})(?!\w)[,:]?"
-        ),
+        separator=re.compile(rf";|,[ ]?[Đđ]ồng thời(?!\w),?|(?<!\w)(?:{markers})(?!\w)[,:]?"),
         list_start=re.compile(rf"(?:{markers})(?!\w)"),
         continuation=re.compile(rf"(?:{_alternation(data['continuations'])})(?!\w),?"),
         leading_verb=re.compile(rf"(?:{verbs})(?!\w)[,:]?", re.IGNORECASE),
         keep_leading=frozenset(data["keep_leading"]),
         honorific=re.compile(rf"(?<!\w)(?:{_alternation(data['honorifics'])})(?!\w)"),
         honorific_name=re.compile(
-            rf"(?<!\w)(?:{_alternation(data['honorifics'])})[ ](?P<name>{syllable}(?:[ ]{syllable}){{1,3}})(?!\w)"
+            rf"(?<!\w)(?:{_alternation(data['honorifics'])})[ ]"
+            rf"(?P<name>{syllable}(?:[ ]{syllable}){{1,3}})(?!\w)"
         ),
         surname_name=re.compile(
             rf"(?<!\w)(?P<name>(?:{_alternation(data['surnames'])})(?:[ ]{syllable}){{2,3}})(?!\w)"
@@ -101,6 +105,7 @@ def _lexicon() -> _Lexicon:
         body=re.compile(rf"(?:{_alternation(data['bodies'])})(?!\w)"),
         addressee_head=re.compile(rf"(?:{_alternation(data['addressee_heads'])})(?!\w)"),
         action=re.compile(rf"[ ](?:{_alternation(data['actions'])})(?!\w)"),
+        finding=re.compile(rf"(?<!\w)(?:{_alternation(data['finding_markers'])})(?!\w)"),
         need=frozenset(data["need"]),
     )
 
@@ -134,12 +139,14 @@ def _is_trigger(text: str, sentence: _Sentence, match: re.Match[str]) -> bool:
     start, end = match.start(), match.end()
     if text[start].isupper() and start > sentence.start:
         before = text[sentence.start : start].rstrip()
-        if before and before[-1] not in ",:;\"(-–":
+        if before and before[-1] not in ',:;"(-–':
             return False  # "Ban Chỉ đạo", "Tổ Giao Lâm"
-    if lexicon.not_before.search(text, max(sentence.start, start - 24), start):
+    if lexicon.not_before.search(text, max(0, start - 24), start):
         return False
     if lexicon.not_after.match(text, end, min(sentence.end, end + 24)):
         return False
+    if _NUMBER_NEXT.match(text, end):
+        return False  # "chỉ tiêu huyện giao 95%": a figure, not an ask
     if match.group().casefold() in lexicon.need:
         cue = lexicon.need_cue.search(text, sentence.start, start)
         return cue is not None and _people_or_body(text, sentence.start, cue.start())
@@ -157,6 +164,22 @@ def _is_list_line(text: str, sentence: _Sentence) -> bool:
     if sentence.first_in_segment and _BULLET.match(text, sentence.start):
         return True
     return lexicon.list_start.match(text, sentence.start) is not None
+
+
+def _carries_on(text: str, sentence: _Sentence) -> bool:
+    """Whether a sentence right after an ask carries it on: "Đồng thời, …", "UBND xã X làm Y"."""
+    lexicon = _lexicon()
+    if sentence.first_in_segment:
+        return False
+    if any(
+        _is_trigger(text, sentence, m)
+        for m in lexicon.trigger.finditer(text, sentence.start, sentence.end)
+    ):
+        return False
+    if lexicon.continuation.match(text, sentence.start):
+        return True
+    addressee = _addressee(text, sentence.start, sentence.end)
+    return addressee is not None and lexicon.finding.search(addressee) is None
 
 
 def _find_asks(text: str, sentences: Sequence[_Sentence]) -> list[_Ask]:
@@ -189,14 +212,8 @@ def _find_asks(text: str, sentences: Sequence[_Sentence]) -> list[_Ask]:
             ):
                 pieces.append((sentences[index].start, sentences[index].end))
                 index += 1
-        while index < len(sentences) and lexicon.continuation.match(text, sentences[index].start):
-            following = sentences[index]
-            if any(
-                _is_trigger(text, following, m)
-                for m in lexicon.trigger.finditer(text, following.start, following.end)
-            ):
-                break
-            pieces.append((following.start, following.end))
+        while index < len(sentences) and _carries_on(text, sentences[index]):
+            pieces.append((sentences[index].start, sentences[index].end))
             index += 1
         asks.append(_Ask(trigger.group(), trigger.start(), index - len(pieces), tuple(pieces)))
     return asks
@@ -216,7 +233,9 @@ def _strip_lead(text: str, start: int, end: int, verb: str) -> tuple[int, int]:
     for _ in range(3):
         start, end = _trim(text, start, end)
         bullet = _BULLET.match(text, start, end)
-        marker = lexicon.list_start.match(text, start, end)
+        marker = lexicon.list_start.match(text, start, end) or lexicon.continuation.match(
+            text, start, end
+        )
         leading = lexicon.leading_verb.match(text, start, end)
         if bullet:
             start = bullet.end()
@@ -253,12 +272,8 @@ def _items(text: str, ask: _Ask) -> tuple[list[tuple[int, int]], tuple[int, int]
             items.append((cursor, separator.start()))
             cursor = separator.end()
         items.append((cursor, piece_end))
-    kept: list[tuple[int, int]] = []
-    for start, end in items:
-        start, end = _strip_lead(text, start, end, ask.verb)
-        if end > start:
-            kept.append((start, end))
-    return kept, lead
+    stripped = [_strip_lead(text, start, end, ask.verb) for start, end in items]
+    return [(start, end) for start, end in stripped if end > start], lead
 
 
 def _addressee(text: str, start: int, end: int) -> str | None:
@@ -275,22 +290,25 @@ def _addressee(text: str, start: int, end: int) -> str | None:
     return addressee
 
 
-def _person_mentions(doc: Doc) -> list[_Mention]:
-    """Every mention of a named official, from the officials component or by name patterns."""
-    officials = store.get(doc, "officials", Official)
-    if officials:
-        found = [
-            _Mention(span.start, span.end, official.name)
-            for official in officials
-            for span in official.mentions
-        ]
-        return sorted(found, key=lambda mention: mention.start)
-    return _pattern_mentions(doc)
+def _person_mentions(doc: Doc, text: str, officials: Sequence[Official]) -> list[_Mention]:
+    """Every mention of a named person: the officials component's, then name patterns.
+
+    Names found by pattern count only where no official mention lies, so an official is always
+    named as the officials component recorded them.
+    """
+    found = [
+        _Mention(span.start, span.end, official.name)
+        for official in officials
+        for span in official.mentions
+    ]
+    for mention in _pattern_mentions(doc, text):
+        if not any(m.start < mention.end and mention.start < m.end for m in found):
+            found.append(mention)
+    return sorted(found, key=lambda mention: mention.start)
 
 
-def _pattern_mentions(doc: Doc) -> list[_Mention]:
+def _pattern_mentions(doc: Doc, text: str) -> list[_Mention]:
     lexicon = _lexicon()
-    text = doc.text
     found: dict[int, _Mention] = {}
     for _, sentence in content_sentences(doc):
         for match in lexicon.honorific_name.finditer(text, sentence.start, sentence.end):
@@ -313,24 +331,32 @@ def _body(text: str, start: int, end: int) -> str | None:
     clause = text[clause_start:end].strip()
     for adverb in (" cũng", " đã", " tiếp tục", " đồng thời", " thì"):
         clause = clause.removesuffix(adverb)
-    if clause and lexicon.body.match(clause) and len(clause.split()) <= 10:
-        return clause
-    return None
+    if not clause or not lexicon.body.match(clause) or len(clause.split()) > 10:
+        return None
+    if clause.casefold() == "đoàn":
+        # "Đoàn đề nghị" names the delegation introduced earlier: "Đoàn giám sát của …".
+        named = _DELEGATION.search(text, 0, start)
+        if named is not None:
+            return named.group()
+    return clause
 
 
-def _title_match(doc: Doc, text: str, start: int, end: int) -> str | None:
+def _title_match(officials: Sequence[Official], text: str, start: int, end: int) -> str | None:
     """An official whose title the clause before the verb repeats ("Phó Chủ tịch UBND tỉnh")."""
     clause = text[start:end].casefold()
-    for official in store.get(doc, "officials", Official):
+    for official in officials:
         if official.title and official.title.casefold() in clause:
             return official.name
     return None
 
 
 def _issuer(
-    doc: Doc, ask: _Ask, sentences: Sequence[_Sentence], mentions: Sequence[_Mention]
+    text: str,
+    officials: Sequence[Official],
+    ask: _Ask,
+    sentences: Sequence[_Sentence],
+    mentions: Sequence[_Mention],
 ) -> str | None:
-    text = doc.text
     sentence = sentences[ask.sentence]
     before = [m for m in mentions if sentence.start <= m.start and m.end <= ask.verb_start]
     body = _body(text, sentence.start, ask.verb_start)
@@ -346,7 +372,7 @@ def _issuer(
         earlier = [m for m in mentions if m.end <= sentence.start]
         if earlier:
             return earlier[-1].name
-    titled = _title_match(doc, text, sentence.start, ask.verb_start)
+    titled = _title_match(officials, text, sentence.start, ask.verb_start)
     if titled is not None:
         return titled
     if ask.sentence > 0:
@@ -383,11 +409,12 @@ class RecommendationFinder:
         asks = _find_asks(text, sentences)
         if not asks:
             return []
-        mentions = _person_mentions(doc)
+        officials = store.get(doc, "officials", Official)
+        mentions = _person_mentions(doc, text, officials)
         found: list[Recommendation] = []
         for ask in asks:
             items, lead = _items(text, ask)
-            issuer = _issuer(doc, ask, sentences, mentions)
+            issuer = _issuer(text, officials, ask, sentences, mentions)
             default_addressee = _addressee(text, *lead)
             verb = ask.verb.casefold()
             for start, end in items:
@@ -420,7 +447,8 @@ class RecommendationFinder:
     requires=["doc.spans"],
     assigns=["doc.spans"],
 )
-def make_recommendation_finder(nlp: Language, name: str, min_item_words: int) -> RecommendationFinder:
+def make_recommendation_finder(
+    nlp: Language, name: str, min_item_words: int
+) -> RecommendationFinder:
     """Factory of the `vnreport_recommendations` component."""
     return RecommendationFinder(min_item_words=min_item_words)
-

@@ -1,0 +1,176 @@
+"""Show one article's records: a rich terminal view, and an HTML page highlighting each item."""
+
+from __future__ import annotations
+
+import html
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from vnreport.api import load
+from vnreport.document import Document
+from vnreport.extract import (
+    AUTHOR_HINT_KEY,
+    PUBLISHED_KEY,
+    SOURCE_KEY,
+    TITLE_HINT_KEY,
+    doc_to_report,
+)
+from vnreport.pipeline import store
+from vnreport.records import Report
+
+HIGHLIGHT_KEY = "vnreport_highlights"
+"""The `doc.spans` group `highlight_html` fills with every extracted item."""
+
+# doc.spans kind → label shown on the page, and its colour.
+LABELS = {
+    "dates": "DATE",
+    "officials": "OFFICIAL",
+    "admin_units": "ADMIN_UNIT",
+    "groups": "GROUP",
+    "figures": "FIGURE",
+    "recommendations": "RECOMMENDATION",
+}
+COLORS = {
+    "DATE": "#bfe1d9",
+    "OFFICIAL": "#feca74",
+    "ADMIN_UNIT": "#7aecec",
+    "GROUP": "#aa9cfc",
+    "FIGURE": "#e4e7d2",
+    "RECOMMENDATION": "#ffd6e0",
+}
+_STYLE = (
+    "<style>table{border-collapse:collapse;margin:0.5em 0}"
+    "td,th{border:1px solid #ccc;padding:2px 6px}</style>"
+)
+
+
+def annotate(document: Document, nlp: Language | None = None) -> Doc:
+    """Run the pipeline on `document` and keep the Doc, with its `doc.spans["vnreport_*"]`."""
+    pipeline = nlp or load()
+    doc = pipeline.make_doc(document.text)
+    doc.user_data[SOURCE_KEY] = document.source
+    doc.user_data[PUBLISHED_KEY] = document.published
+    doc.user_data[AUTHOR_HINT_KEY] = document.author
+    doc.user_data[TITLE_HINT_KEY] = document.title
+    processed: Doc = pipeline(doc)
+    return processed
+
+
+def report_of(doc: Doc) -> Report:
+    """The Report of an annotated Doc."""
+    return doc_to_report(doc)
+
+
+def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
+    table = Table(title=f"{title} ({len(rows)})", title_justify="left", expand=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _tables(report: Report) -> list[tuple[str, list[str], list[list[str]]]]:
+    return [
+        (
+            "Officials",
+            ["name", "title", "place", "role"],
+            [[o.name, _text(o.title), _text(o.place), _text(o.role)] for o in report.officials],
+        ),
+        (
+            "Administrative units",
+            ["type", "name", "code", "province"],
+            [
+                [
+                    u.type,
+                    u.name,
+                    _text(u.resolved.code if u.resolved else None),
+                    _text(u.resolved.province if u.resolved else None),
+                ]
+                for u in report.admin_units
+            ],
+        ),
+        (
+            "Residential groups",
+            ["type", "name", "parent"],
+            [[g.type, g.name, _text(g.parent)] for g in report.groups],
+        ),
+        (
+            "Figures",
+            ["value", "unit", "subject", "as written"],
+            [[_text(f.value), f.unit, _text(f.subject), f.span.text] for f in report.figures],
+        ),
+        (
+            "Recommendations",
+            ["verb", "text", "issuer", "addressee"],
+            [
+                [_text(r.verb), r.text, _text(r.issuer), _text(r.addressee)]
+                for r in report.recommendations
+            ],
+        ),
+    ]
+
+
+def render_report(report: Report) -> RenderableType:
+    """The records of one report as rich renderables for the terminal."""
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    facts.add_row("title", _text(report.title))
+    facts.add_row("source", _text(report.source))
+    facts.add_row("published", _text(report.published))
+    facts.add_row("event date", report.event_date.iso if report.event_date else "")
+    facts.add_row("author", _text(report.author))
+    facts.add_row("id", report.id)
+    parts: list[RenderableType] = [Panel(facts, title="vnreport", title_align="left")]
+    parts.extend(_table(*spec) for spec in _tables(report))
+    return Group(*parts)
+
+
+def _records_html(report: Report) -> str:
+    sections = []
+    for title, columns, rows in _tables(report):
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>"
+            for row in rows
+        )
+        sections.append(
+            f"<h3>{html.escape(title)} ({len(rows)})</h3><table><tr>{head}</tr>{body}</table>"
+        )
+    return '<section class="vnreport-records">' + "".join(sections) + "</section>"
+
+
+def highlight_html(doc: Doc) -> str:
+    """A standalone HTML page: the text with every extracted item highlighted, then the records.
+
+    The items are the spans of `doc.spans["vnreport_<kind>"]` (segments excepted), gathered
+    under `HIGHLIGHT_KEY` with their kind as label and drawn by displaCy's span style, which
+    shows overlapping items (a unit inside an official's title) one above the other.
+    """
+    from spacy import displacy
+
+    highlights = [
+        SpacySpan(doc, span.start, span.end, label=label)
+        for kind, label in LABELS.items()
+        if store.key(kind) in doc.spans
+        for span in doc.spans[store.key(kind)]
+    ]
+    doc.spans[HIGHLIGHT_KEY] = sorted(highlights, key=lambda span: (span.start, -span.end))
+    markup: str = displacy.render(
+        doc,
+        style="span",
+        page=True,
+        options={"spans_key": HIGHLIGHT_KEY, "colors": COLORS},
+    )
+    records = _records_html(doc_to_report(doc))
+    return markup.replace("</body>", f"{_STYLE}{records}</body>", 1)

@@ -1,0 +1,70 @@
+"""Record stores: SQLite (default), PostgreSQL, JSON Lines, Parquet — one backend per module.
+
+>>> from vnreport.sinks import open_sink
+>>> with open_sink("reports.sqlite") as sink:
+...     sink.write(reports)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vnreport.errors import SinkError
+from vnreport.sinks.base import Sink, Stored, Written
+
+__all__ = ["Sink", "Stored", "Written", "open_sink", "sink_kind"]
+
+_SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+
+def sink_kind(target: str) -> str:
+    """`sqlite`, `postgresql`, `jsonl` or `parquet`: the backend `--out TARGET` names.
+
+    Raises:
+        SinkError: the target names none of them.
+    """
+    lowered = target.lower()
+    if lowered.startswith(("postgresql://", "postgresql+psycopg://", "postgres://")):
+        return "postgresql"
+    if lowered.startswith("sqlite:///") or lowered.endswith(_SQLITE_SUFFIXES):
+        return "sqlite"
+    if lowered.endswith(".jsonl"):
+        return "jsonl"
+    if lowered.endswith(".parquet"):
+        return "parquet"
+    raise SinkError(
+        f"cannot tell what kind of output {target!r} is: end it in .sqlite, .db, .jsonl or "
+        ".parquet, or give a postgresql:// URL"
+    )
+
+
+def open_sink(target: str | Path, *, redo: bool = False) -> Sink:
+    """The sink `target` names: `*.sqlite`, `*.db`, `postgresql://…`, `*.jsonl`, `*.parquet`.
+
+    A PostgreSQL URL may name a schema with `?schema=name` (created when missing).
+
+    Args:
+        target: A file path or database URL.
+        redo: Replace stored reports even when the extractor version is the same.
+
+    Raises:
+        SinkError: the target is of no known kind or cannot be opened.
+        ResourceError: the backend's optional dependency is not installed.
+    """
+    text = str(target)
+    kind = sink_kind(text)
+    if kind == "postgresql":
+        from vnreport.sinks.postgres import PostgresSink
+
+        return PostgresSink(text, redo=redo)
+    if kind == "sqlite":
+        from vnreport.sinks.sqlite import SqliteSink
+
+        return SqliteSink(text.removeprefix("sqlite:///"), redo=redo)
+    if kind == "jsonl":
+        from vnreport.sinks.jsonl import JsonlSink
+
+        return JsonlSink(text, redo=redo)
+    from vnreport.sinks.parquet import ParquetSink
+
+    return ParquetSink(text, redo=redo)

@@ -1,0 +1,147 @@
+"""JSON Lines sink: one Report per line, plus a ledger of inputs and failures beside it."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Collection, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from vnreport._version import __version__
+from vnreport.errors import SinkError
+from vnreport.records import Report
+from vnreport.sinks.base import Sink, Stored, Written, is_newer, replaces
+
+
+def ledger_path(path: Path, suffix: str) -> Path:
+    """The file beside `path` named `<stem><suffix>` (`reports.jsonl` → `reports.inputs.jsonl`)."""
+    stem = path.name.removesuffix(path.suffix)
+    return path.with_name(f"{stem}{suffix}")
+
+
+def _repair_tail(path: Path) -> None:
+    """Cut a last line left half-written by a killed run."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb+") as file:
+        file.seek(-1, os.SEEK_END)
+        if file.read(1) == b"\n":
+            return
+        file.seek(0)
+        data = file.read()
+        file.truncate(data.rfind(b"\n") + 1)
+
+
+def _records(path: Path) -> Iterator[dict[str, Any]]:
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as file:
+        for line in file:
+            if line.strip():
+                record = json.loads(line)
+                if isinstance(record, dict):
+                    yield record
+
+
+class JsonlSink(Sink):
+    """Reports in a JSON Lines file (`*.jsonl`), each line `Report.model_dump_json()`.
+
+    `<name>.inputs.jsonl` beside it has a line per input: its key, source, report id or
+    `failure` (reason, message), and extractor version; a rerun skips the inputs it lists.
+    A newer report of the same id is appended and the file is rewritten at `close()` with
+    the latest line of each id; until then, readers should keep the last line per id.
+    """
+
+    def __init__(self, path: str | Path, *, redo: bool = False) -> None:
+        super().__init__(redo=redo)
+        self.path = Path(path)
+        self.inputs_path = ledger_path(self.path, ".inputs.jsonl")
+        self._latest: dict[str, tuple[int, str]] = {}  # report id → (line, extractor version)
+        self._lines = 0
+        self._stale = False
+        self._keys: dict[str, str] = {}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            for file in (self.path, self.inputs_path):
+                _repair_tail(file)
+            for line, record in enumerate(_records(self.path)):
+                self._stale |= record["id"] in self._latest
+                self._latest[record["id"]] = (line, record["extractor_version"])
+                self._lines = line + 1
+            for record in _records(self.inputs_path):
+                self._keys[record["key"]] = record["extractor_version"]
+            self._reports: IO[str] = self.path.open("a", encoding="utf-8")
+            self._inputs: IO[str] = self.inputs_path.open("a", encoding="utf-8")
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise SinkError(f"cannot open {self.path} as a vnreport JSONL file: {error}") from error
+
+    def done(self, keys: Collection[str], *, version: str = __version__) -> set[str]:
+        """The `keys` stored by extractor `version` or a later one: a resumed run skips them."""
+        return {key for key in keys if key in self._keys and not is_newer(version, self._keys[key])}
+
+    def store(self, items: Sequence[Stored]) -> Written:
+        """Append the reports not stored yet (or superseded), then their ledger lines."""
+        written = Written()
+        ledger: list[str] = []
+        for item in items:
+            result = item.result
+            entry: dict[str, Any] = {"key": item.key, "source": item.source}
+            if isinstance(result, Report):
+                self._append(result, written)
+                entry.update(report_id=result.id, failure=None)
+            else:
+                written.failures += 1
+                failure = {"reason": result.reason, "message": result.message}
+                entry.update(report_id=None, failure=failure)
+            entry["extractor_version"] = result.extractor_version
+            ledger.append(json.dumps(entry, ensure_ascii=False))
+            if item.key is not None:
+                self._keys[item.key] = result.extractor_version
+        try:
+            self._reports.flush()  # reports first: a ledger line never names a lost report
+            if ledger:
+                self._inputs.write("\n".join(ledger) + "\n")
+                self._inputs.flush()
+        except OSError as error:
+            raise SinkError(f"cannot write to {self.path}: {error}") from error
+        return written
+
+    def _append(self, report: Report, written: Written) -> None:
+        known = self._latest.get(report.id)
+        if known is not None and not replaces(report.extractor_version, known[1], redo=self.redo):
+            written.unchanged += 1
+            return
+        if known is None:
+            written.new += 1
+        else:
+            written.replaced += 1
+            self._stale = True
+        self._reports.write(report.model_dump_json() + "\n")
+        self._latest[report.id] = (self._lines, report.extractor_version)
+        self._lines += 1
+
+    def _compact(self) -> None:
+        keep = {line for line, _ in self._latest.values()}
+        partial = self.path.with_name(f".{self.path.name}.partial")
+        with self.path.open(encoding="utf-8") as source, partial.open("w", encoding="utf-8") as out:
+            line_number = 0
+            for line in source:
+                if not line.strip():
+                    continue
+                if line_number in keep:
+                    out.write(line)
+                line_number += 1
+        partial.replace(self.path)
+
+    def close(self) -> None:
+        """Close the files, keeping one line per report id."""
+        if self._reports.closed:
+            return
+        self._reports.close()
+        self._inputs.close()
+        if self._stale:
+            try:
+                self._compact()
+            except OSError as error:
+                raise SinkError(f"cannot rewrite {self.path}: {error}") from error

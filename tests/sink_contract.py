@@ -1,0 +1,78 @@
+"""What every sink promises, checked the same way for each backend's test module.
+
+Each check takes `open_sink` (a fresh sink on the same store each call) and `stored` (the
+Reports the store holds, by id, read back independently of the sink).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.inputs import sample_report
+from vnreport.failure import Failure
+from vnreport.records import Report
+from vnreport.sinks.base import Sink, Stored, Written
+
+OpenSink = Callable[..., Sink]
+ReadBack = Callable[[], dict[str, Report]]
+
+
+def items(count: int = 3, *, version: str = "0.1.0", start: int = 0) -> list[Stored]:
+    """`count` stored reports with their input keys, then one failure."""
+    reports = [
+        Stored(f"key-{i}", f"sample-{i}.txt", sample_report(i, version=version))
+        for i in range(start, start + count)
+    ]
+    failure = Failure(source="broken.txt", reason="DecodeError", message="binary", key="key-bad")
+    return [*reports, Stored("key-bad", "broken.txt", failure)]
+
+
+def check_round_trip(open_sink: OpenSink, stored: ReadBack) -> None:
+    """Reports come back equal to what was written; failures are counted."""
+    batch = items()
+    with open_sink() as sink:
+        written = sink.store(batch)
+    assert written == Written(new=3, failures=1)
+    expected = {i.result.id: i.result for i in batch if isinstance(i.result, Report)}
+    assert stored() == expected
+
+
+def check_rerun_is_idempotent(open_sink: OpenSink, stored: ReadBack) -> None:
+    """Storing the same items again changes nothing."""
+    with open_sink() as sink:
+        sink.store(items())
+    before = stored()
+    with open_sink() as sink:
+        written = sink.store(items())
+        sink.write([item.result for item in items() if isinstance(item.result, Report)])
+    assert written.new == 0
+    assert written.unchanged == 3
+    assert stored() == before
+
+
+def check_newer_version_replaces(open_sink: OpenSink, stored: ReadBack) -> None:
+    """A newer extractor replaces a report; an older one does not; redo replaces an equal one."""
+    with open_sink() as sink:
+        sink.store(items(2, version="0.1.0"))
+    with open_sink() as sink:
+        assert sink.store(items(1, version="0.0.9")).unchanged == 1
+        newer = sink.store(items(1, version="0.10.0"))
+    assert (newer.replaced, newer.new) == (1, 0)
+    versions = {rid: report.extractor_version for rid, report in stored().items()}
+    first, second = sample_report(0).id, sample_report(1).id
+    assert versions == {first: "0.10.0", second: "0.1.0"}
+    with open_sink(redo=True) as sink:
+        assert sink.store(items(1, version="0.10.0")).replaced == 1
+    assert len(stored()) == 2
+
+
+def check_done_keys(open_sink: OpenSink) -> None:
+    """Stored input keys (reports and failures alike) are done for their version and earlier."""
+    with open_sink() as sink:
+        sink.store(items(2, version="0.1.0"))
+    with open_sink() as sink:
+        keys = ["key-0", "key-1", "key-bad", "key-new"]
+        assert sink.done(keys, version="0.1.0") == {"key-0", "key-1", "key-bad"}
+        assert sink.done(keys, version="0.0.1") == {"key-0", "key-1", "key-bad"}
+        assert sink.done(keys, version="0.2.0") == set()
+        assert sink.done([]) == set()

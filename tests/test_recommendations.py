@@ -1,0 +1,149 @@
+"""The vnreport_recommendations component, one case per phenomenon, through the real pipeline."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from spacy.language import Language
+
+import vnreport
+from vnreport.records import Report
+from vnreport.scoring import token_f1
+
+from .conftest import SEED
+
+TITLE = "Kiểm tra công tác dân vận tại phường Huyền Tụng\n\n"
+INTRO = (
+    "Sáng 14/9, đồng chí Nguyễn Thị Huế, Phó Chủ tịch UBND thành phố đã kiểm tra tại phường.\n\n"
+)
+
+# fmt: off
+ITEMS = [
+    # body after the intro, expected item texts
+    ("Đồng chí Nguyễn Thị Huế đề nghị phường rà soát các quy ước; tuyên truyền, vận động nhân dân phát triển kinh tế.",
+     ["phường rà soát các quy ước", "tuyên truyền, vận động nhân dân phát triển kinh tế"]),
+    ("Đồng thời, đồng chí đề nghị, phường tiếp tục rà soát các quy ước…",
+     ["phường tiếp tục rà soát các quy ước"]),
+    ("Đồng chí Nguyễn Thị Huế đề nghị:\n- Các xã tiếp tục vận động nhân dân gieo trồng;\n"
+     "- Trung tâm Dịch vụ nông nghiệp tăng cường hướng dẫn kỹ thuật;\n+ UBND xã chủ động khơi thông mương tiêu.",
+     ["Các xã tiếp tục vận động nhân dân gieo trồng", "Trung tâm Dịch vụ nông nghiệp tăng cường hướng dẫn kỹ thuật",
+      "UBND xã chủ động khơi thông mương tiêu"]),
+    ("Bà Nguyễn Thị Huế lưu ý phường cần thực hiện tốt một số nội dung: Một là, tăng cường kiểm tra vỉa hè; "
+     "Hai là, nhân rộng mô hình phân loại rác; Ba là, hoàn thiện hồ sơ trước ngày 15/6.",
+     ["tăng cường kiểm tra vỉa hè", "nhân rộng mô hình phân loại rác", "hoàn thiện hồ sơ trước ngày 15/6"]),
+    ("Đồng chí Nguyễn Thị Huế yêu cầu xã rà soát lại các tiêu chí chưa đạt, đồng thời đẩy nhanh tiến độ thi công.",
+     ["xã rà soát lại các tiêu chí chưa đạt", "đẩy nhanh tiến độ thi công"]),
+    ("Đồng chí Nguyễn Thị Huế đề nghị phường rà soát, kiểm tra, đánh giá và nhân rộng các mô hình dân vận khéo.",
+     ["phường rà soát, kiểm tra, đánh giá và nhân rộng các mô hình dân vận khéo"]),
+    ("Đồng chí Nguyễn Thị Huế đề xuất thành phố hỗ trợ kinh phí sửa chữa nhà văn hóa.",
+     ["thành phố hỗ trợ kinh phí sửa chữa nhà văn hóa"]),
+    ("UBND phường kiến nghị tỉnh cho phép hợp đồng giáo viên mầm non.",
+     ["tỉnh cho phép hợp đồng giáo viên mầm non"]),
+    ("Đồng chí Nguyễn Thị Huế chỉ đạo phường xử lý dứt điểm các công trình vi phạm.",
+     ["phường xử lý dứt điểm các công trình vi phạm"]),
+    ("Đồng chí giao Sở Nội vụ hướng dẫn phường; giao Văn phòng UBND tỉnh theo dõi kết quả hằng tuần.",
+     ["Sở Nội vụ hướng dẫn phường", "Văn phòng UBND tỉnh theo dõi kết quả hằng tuần"]),
+    ("Đồng chí yêu cầu UBND các xã không chủ quan; chỉ đạo các thôn trực 24/24 giờ.",
+     ["UBND các xã không chủ quan", "chỉ đạo các thôn trực 24/24 giờ"]),
+    ("Đồng chí Nguyễn Thị Huế nhấn mạnh, thời gian tới phường cần nâng cao chất lượng hoạt động.",
+     ["nâng cao chất lượng hoạt động"]),
+    ("Đồng chí yêu cầu nhà thầu hoàn thành các kiệt còn lại. UBND phường chủ trì đối thoại với các hộ.",
+     ["nhà thầu hoàn thành các kiệt còn lại", "UBND phường chủ trì đối thoại với các hộ"]),
+]
+
+NOT_ASKS = [
+    "Theo yêu cầu của Đoàn, phường đã báo cáo đầy đủ.",
+    "Phường đã ban hành 04 văn bản lãnh đạo, chỉ đạo về dân chủ ở cơ sở.",
+    "Phong trào tiếp tục được quan tâm chỉ đạo, hướng dẫn, vận động.",
+    "Phường đã giao các tổ trật tự đô thị tuần tra hằng đêm.",
+    "Năm 2025 phường được giao hỗ trợ 46 căn nhà.",
+    "Xã đầu tư nâng cấp hệ thống giao thông nông thôn.",
+    "Ban Chỉ đạo phòng, chống tội phạm thành phố đã kiểm tra tại phường.",
+    "Các kiến nghị của xã, đoàn sẽ tổng hợp báo cáo Thành ủy.",
+    "Tỷ lệ đạt 91,2%, thấp hơn chỉ tiêu huyện giao khoảng 2,3%.",
+    "Xã cơ bản đáp ứng các yêu cầu của xã nông thôn mới kiểu mẫu.",
+    "Khi cần thiết, phường huy động lực lượng dân quân.",
+]
+# fmt: on
+
+
+def _report(nlp: Language, body: str) -> Report:
+    return vnreport.extract(TITLE + INTRO + body, nlp=nlp)
+
+
+def _grounded(report: Report) -> None:
+    for span in report.spans():
+        assert report.text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(("body", "expected"), ITEMS)
+def test_items(nlp: Language, body: str, expected: list[str]) -> None:
+    report = _report(nlp, body)
+    assert [item.text for item in report.recommendations] == expected
+    for item in report.recommendations:
+        assert item.span.text == item.text
+    _grounded(report)
+
+
+@pytest.mark.parametrize("body", NOT_ASKS)
+def test_not_an_ask(nlp: Language, body: str) -> None:
+    assert _report(nlp, body).recommendations == []
+
+
+def test_article_without_asks(nlp: Language) -> None:
+    report = _report(nlp, "Phường có 12 tổ dân phố. Các mô hình hoạt động hiệu quả.")
+    assert report.recommendations == []
+
+
+def test_issuer_is_the_named_official(nlp: Language) -> None:
+    report = _report(nlp, "Kết luận, đồng chí Nguyễn Thị Huế đề nghị phường rà soát các quy ước.")
+    assert [item.issuer for item in report.recommendations] == ["Nguyễn Thị Huế"]
+
+
+def test_bare_honorific_refers_back(nlp: Language) -> None:
+    body = (
+        "Kết luận, ông Trần Văn Hòa ghi nhận kết quả của phường. "
+        "Ông giao Hạt Kiểm lâm huyện kiểm tra đột xuất các chòi canh lửa."
+    )
+    report = _report(nlp, body)
+    assert [item.issuer for item in report.recommendations] == ["Trần Văn Hòa"]
+
+
+def test_issuer_is_a_body(nlp: Language) -> None:
+    body = "Sau khi kiểm tra hồ sơ, Đoàn kiểm tra đề nghị UBND phường tiếp tục quán triệt kỷ cương."
+    report = _report(nlp, body)
+    assert [item.issuer for item in report.recommendations] == ["Đoàn kiểm tra"]
+
+
+def test_addressee_and_verb(nlp: Language) -> None:
+    body = "Đồng chí Nguyễn Thị Huế yêu cầu UBND xã Yên Đĩnh chủ động khơi thông mương; báo cáo kết quả."
+    items = _report(nlp, body).recommendations
+    assert [(item.addressee, item.verb) for item in items] == [
+        ("UBND xã Yên Đĩnh", "yêu cầu"),
+        ("UBND xã Yên Đĩnh", "yêu cầu"),
+    ]
+
+
+def test_endless_ask_is_quick(nlp: Language) -> None:
+    report = _report(nlp, "Đồng chí đề nghị " * 20_000 + "phường rà soát;" * 5_000)
+    _grounded(report)
+
+
+def test_component_config_round_trips(nlp: Language) -> None:
+    restored = type(nlp).from_config(nlp.config)
+    assert restored.get_pipe_meta("vnreport_recommendations").default_config == {
+        "min_item_words": 2
+    }
+
+
+def test_seed_recommendations(nlp: Language, seed_text: str) -> None:
+    gold = json.loads((SEED / "gold.json").read_text(encoding="utf-8"))
+    report = vnreport.extract(seed_text, nlp=nlp)
+    items = report.recommendations
+    assert len(items) == len(gold["recommendations"])
+    for item, expected in zip(items, gold["recommendations"], strict=True):
+        assert item.text in (expected["text"], expected["text"].removeprefix("phường "))
+        assert item.issuer == expected["issuer"]
+        assert token_f1(expected["text"], item.text) >= 0.9
+    _grounded(report)
