@@ -51,6 +51,16 @@ def test_resolution_uses_the_article_context(nlp: Language) -> None:
     assert ward.resolved is not None
     assert ward.resolved.province == "Tỉnh Bắc Kạn"
     assert ward.resolved.new_province == "Tỉnh Thái Nguyên"  # merged in the July 2025 reform
+    assert ward.resolved.new_name == "Phường Đức Xuân"
+    assert ward.resolved.new_code == "01840"  # the current ward's official code
+
+
+def test_current_units_carry_their_codes(nlp: Language) -> None:
+    report = vnreport.extract(
+        "Tiêu đề\n\nĐoàn làm việc tại phường Đức Xuân, tỉnh Thái Nguyên.", nlp=nlp
+    )
+    codes = {(u.type, u.name): u.resolved.code for u in report.admin_units if u.resolved}
+    assert codes == {("phường", "Đức Xuân"): "01840", ("tỉnh", "Thái Nguyên"): "19"}
 
 
 def test_ambiguous_names_list_candidates_instead_of_guessing(nlp: Language) -> None:

@@ -2,7 +2,8 @@
 
 Built from the unit mapping underthesea ships (`underthesea.address`): every ward and commune
 of the 63-province, three-level system with its district and province, and the ward and
-province of the 34-province, two-level system it belongs to now.
+province of the 34-province, two-level system it belongs to now. Official codes of the current
+wards come from `vietnam-provinces`.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ _TYPE_PREFIXES = (
 )
 
 
+@cache
 def split_type(full_name: str) -> tuple[str, str]:
     """("Phường Huyền Tụng") → ("phường", "Huyền Tụng"); unknown prefixes give type ""."""
     lowered = full_name.lower()
@@ -40,77 +42,96 @@ def split_type(full_name: str) -> tuple[str, str]:
     return "", full_name.strip()
 
 
-class Gazetteer:
-    """Look-ups of units by (type, name), with their parents and their post-2025 successors."""
+WardCodes = dict[tuple[str, str], str]
 
-    def __init__(self, records: Iterable[dict[str, str]], provinces: dict[str, dict[str, str]]):
-        self._units: dict[tuple[str, str], list[GazetteerUnit]] = defaultdict(list)
-        self._names: set[str] = set()
-        seen: set[tuple[str, ...]] = set()
+
+# Names repeat thousands of times in the mapping (every ward names its province): fold each once.
+_key = cache(fold)
+
+
+def _code_key(province: str, ward: str) -> tuple[str, str]:
+    return _key(split_type(province)[1]), _key(ward)
+
+
+def current_ward_codes() -> WardCodes:
+    """Codes of the current wards and communes, by (province name, full ward name)."""
+    from vietnam_provinces import Province, Ward
+
+    provinces = {province.code: province.name for province in Province.iter_all()}
+    return {
+        _code_key(provinces[ward.province_code], ward.name): f"{ward.code.value:05d}"
+        for ward in Ward.iter_all()
+    }
+
+
+class Gazetteer:
+    """Look-ups of units by (type, name), with their parents and their post-2025 successors.
+
+    Entries are kept as plain dicts and become `GazetteerUnit` records only when looked up, so
+    building the index over every unit of the country stays cheap.
+    """
+
+    def __init__(
+        self,
+        records: Iterable[dict[str, str]],
+        provinces: dict[str, dict[str, str]],
+        ward_codes: WardCodes | None = None,
+    ):
+        self._ward_codes = ward_codes or {}
+        self._units: dict[tuple[str, str], dict[tuple[str, str], dict[str, str | None]]] = (
+            defaultdict(dict)
+        )
         for info in provinces.values():
             unit_type, name = split_type(info["name"])
-            self._add(seen, GazetteerUnit(type=unit_type, name=name, code=info.get("code")))
+            self._add(unit_type, name, {"code": info.get("code")})
         for record in records:
-            self._add_record(seen, record)
+            self._add_record(record)
 
-    def _add(self, seen: set[tuple[str, ...]], unit: GazetteerUnit) -> None:
-        identity = (unit.type, unit.name, unit.district or "", unit.province or "")
-        if identity in seen:
-            return
-        seen.add(identity)
-        self._units[(unit.type, fold(unit.name))].append(unit)
-        self._names.add(fold(unit.name))
+    def _add(self, unit_type: str, name: str, fields: dict[str, str | None]) -> None:
+        same_name = self._units[(unit_type, _key(name))]
+        same_name.setdefault((fields.get("district") or "", fields.get("province") or ""), fields)
+        fields.update(type=unit_type, name=name)
 
-    def _add_record(self, seen: set[tuple[str, ...]], record: dict[str, str]) -> None:
+    def _add_record(self, record: dict[str, str]) -> None:
         ward_type, ward = split_type(record["old_ward"])
         district_type, district = split_type(record["old_district"])
-        _, province = split_type(record["old_province"])
-        _, new_ward = split_type(record["new_ward"]) if record.get("new_ward") else ("", "")
-        _, new_province = split_type(record["new_province"])
+        new_ward = record.get("new_ward") or None
+        new_code = self._ward_codes.get(_code_key(record["new_province"], new_ward or ""))
         if ward_type:
             self._add(
-                seen,
-                GazetteerUnit(
-                    type=ward_type,
-                    name=ward,
-                    district=record["old_district"],
-                    province=record["old_province"],
-                    new_name=record["new_ward"] or None,
-                    new_province=record["new_province"],
-                    change=record.get("mapping_type"),
-                ),
+                ward_type,
+                ward,
+                {
+                    "district": record["old_district"],
+                    "province": record["old_province"],
+                    "new_name": new_ward,
+                    "new_province": record["new_province"],
+                    "new_code": new_code,
+                    "change": record.get("mapping_type"),
+                },
             )
         if district_type:
             self._add(
-                seen,
-                GazetteerUnit(
-                    type=district_type,
-                    name=district,
-                    province=record["old_province"],
-                    new_province=record["new_province"],
-                ),
+                district_type,
+                district,
+                {"province": record["old_province"], "new_province": record["new_province"]},
             )
         if new_ward:
-            new_type, _ = split_type(record["new_ward"])
+            new_type, new_name = split_type(new_ward)
             self._add(
-                seen,
-                GazetteerUnit(
-                    type=new_type, name=new_ward, province=record["new_province"], change="current"
-                ),
+                new_type,
+                new_name,
+                {"code": new_code, "province": record["new_province"], "change": "current"},
             )
-        del province, new_province
 
     def lookup(self, unit_type: str, name: str) -> list[GazetteerUnit]:
         """Every unit of this type and name, old or new."""
-        return list(self._units.get((unit_type, fold(name)), ()))
+        entries = self._units.get((unit_type, fold(name)), {})
+        return [GazetteerUnit.model_validate(fields) for fields in entries.values()]
 
     def knows(self, unit_type: str, name: str) -> bool:
         """Whether some unit of this type has this name."""
         return (unit_type, fold(name)) in self._units
-
-    def knows_name(self, name: str) -> bool:
-        """Whether some unit of any type has this name."""
-        return fold(name) in self._names
 
 
 def _mapping_path() -> Path:
@@ -127,4 +148,4 @@ def gazetteer() -> Gazetteer:
     with _mapping_path().open(encoding="utf-8") as handle:
         data = json.load(handle)
     provinces = {**data["old_province_names"], **data["province_names"]}
-    return Gazetteer(data["ward_mapping"], provinces)
+    return Gazetteer(data["ward_mapping"], provinces, current_ward_codes())

@@ -52,7 +52,7 @@ class GazetteerUnit(_Record):
     type: str = Field(description="Unit type in full lower-case form.")
     name: str = Field(description="Name without the type word.")
     code: str | None = Field(
-        default=None, description="Official code, where the gazetteer has one."
+        default=None, description="Official code of a current (post-2025) ward or province."
     )
     district: str | None = Field(default=None, description="Parent district (before July 2025).")
     province: str | None = Field(default=None, description="Parent province (before July 2025).")
@@ -61,6 +61,9 @@ class GazetteerUnit(_Record):
     )
     new_province: str | None = Field(
         default=None, description="Province it belongs to after the July 2025 reform."
+    )
+    new_code: str | None = Field(
+        default=None, description="Official code of the ward it belongs to after the reform."
     )
     change: str | None = Field(
         default=None, description="unchanged, renamed, merged or divided in the 2025 reform."

@@ -66,11 +66,9 @@ def find_mentions(doc: Doc) -> list[TypedName]:
 
 
 def _score(candidate: GazetteerUnit, context: set[str]) -> int:
-    score = 0
-    for parent in (candidate.province, candidate.district, candidate.new_province):
-        if parent and fold(parent) in context:
-            score += 2 if parent is candidate.district else 1
-    return score
+    """How well the units the article names fit a candidate's parents (district counts most)."""
+    weights = ((candidate.district, 3), (candidate.province, 2), (candidate.new_province, 1))
+    return sum(weight for parent, weight in weights if parent and fold(parent) in context)
 
 
 def resolve(
