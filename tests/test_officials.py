@@ -32,6 +32,10 @@ CASES = [
      "Giàng Mí Sính", "ông", "Chủ tịch UBND phường Hà Giang 1", "phường Hà Giang 1", None),
     ("Tại phường Nguyễn Trãi, Phó Chủ tịch UBND phường Lò Văn Chiến báo cáo.",
      "Lò Văn Chiến", None, "Phó Chủ tịch UBND phường", "phường Nguyễn Trãi", None),
+    ("Tại thành phố Buôn Ma Thuột, ông Y Jôn Mlô, Phó Chủ tịch UBND thành phố cho biết.",
+     "Y Jôn Mlô", "ông", "Phó Chủ tịch UBND thành phố", "thành phố Buôn Ma Thuột", None),
+    ("Bà H'Bia Niê Kdăm, Chủ tịch Ủy ban MTTQ phường Tân Lợi phát biểu.",
+     "H'Bia Niê Kdăm", "bà", "Chủ tịch Ủy ban MTTQ phường Tân Lợi", "phường Tân Lợi", None),
     ("Bà Đoàn Thị Hạnh, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh dự.",
      "Đoàn Thị Hạnh", "bà", "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh", None, None),
 ]
@@ -70,6 +74,7 @@ NOT_OFFICIALS = [
     "Đoàn kiểm tra Quy chế dân chủ làm việc tại xã.",       # "Đoàn" is a family name too
     "Ông Nguyễn Văn Bình chia sẻ về mô hình của gia đình.",  # a person without a title
     "Ban Dân vận Huyện ủy đã chỉ đạo các xã.",               # an organisation
+    "Đồng chí Trưởng Ban Dân vận, Chủ tịch Hội Nông dân dự.", # titles without a name
 ]
 # fmt: on
 

@@ -27,7 +27,8 @@ from vnreport.resources import load_json
 from vnreport.script import LOWER, UPPER
 
 KIND = "officials"
-_SYLLABLE = f"{UPPER}{LOWER}*(?!{UPPER})"
+# "H'Bia", "K'Lang": Central Highlands names join a capital and a syllable with an apostrophe.
+_SYLLABLE = f"{UPPER}(?:'{UPPER})?{LOWER}*(?!{UPPER})"
 _NAME_RUN = re.compile(f"{_SYLLABLE}(?: {_SYLLABLE}){{1,5}}")
 _WORD = re.compile(r"[^\s,;:()\"–]+")
 _TITLE_SEPARATOR = re.compile(r" ?(?:[–-]|,|\() ?")
@@ -174,20 +175,31 @@ def _trim_title(text: str, start: int, end: int) -> int:
 
 
 def _person_at(
-    text: str, start: int, end: int, places: dict[int, int] | None = None
+    text: str,
+    start: int,
+    end: int,
+    places: dict[int, int] | None = None,
+    *,
+    after_honorific: bool = False,
 ) -> tuple[int, int] | None:
-    """A 2–4 syllable personal name starting at `start` with a family name."""
+    """A 2–4 syllable personal name at `start`.
+
+    It must open with a family name ("Nguyễn", "Lò"), unless an honorific stands before it: then
+    any capitalised run that is no title counts, which admits names such as "Y Jôn Mlô".
+    """
     if places and start in places:
         return None
     match = _NAME_RUN.match(text, start, end)
     if match is None:
         return None
     syllables = match.group().split(" ")
-    if syllables[0] not in surnames():
+    lexicon = _lexicon()
+    if syllables[0] not in surnames() and (
+        not after_honorific or lexicon.head_pattern.match(match.group()) is not None
+    ):
         return None
     syllables = syllables[:4]
     # Stop a name where a title or place word begins ("Hà Văn Tùng Phó Chủ tịch").
-    lexicon = _lexicon()
     for index in range(2, len(syllables)):
         rest = " ".join(syllables[index:])
         if lexicon.head_pattern.match(rest) or syllables[index] in lexicon.deputy:
@@ -252,7 +264,7 @@ def _scan_sentence(  # noqa: PLR0912 - the three shapes of a titled mention, in 
     lexicon = _lexicon()
     # 1. Honorific + name [separator title]
     for match in lexicon.honorific_pattern.finditer(text, start, end):
-        person = _person_at(text, match.end(), end, places)
+        person = _person_at(text, match.end(), end, places, after_honorific=True)
         if person is None:
             continue
         after = person[1]
