@@ -36,6 +36,10 @@ CASES = [
      "Y Jôn Mlô", "ông", "Phó Chủ tịch UBND thành phố", "thành phố Buôn Ma Thuột", None),
     ("Bà H'Bia Niê Kdăm, Chủ tịch Ủy ban MTTQ phường Tân Lợi phát biểu.",
      "H'Bia Niê Kdăm", "bà", "Chủ tịch Ủy ban MTTQ phường Tân Lợi", "phường Tân Lợi", None),
+    ("Đoàn của TP. Hồ Chí Minh do bà Trần Mỹ Linh, Phó Giám đốc Sở Xây dựng làm Trưởng đoàn.",
+     "Trần Mỹ Linh", "bà", "Phó Giám đốc Sở Xây dựng", "thành phố Hồ Chí Minh", "Trưởng đoàn"),
+    ("Tại tỉnh Sóc Trăng, ông Thạch Sô Phanh, Giám đốc Sở Nông nghiệp cho biết.",
+     "Thạch Sô Phanh", "ông", "Giám đốc Sở Nông nghiệp", "tỉnh Sóc Trăng", None),
     ("Bà Đoàn Thị Hạnh, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh dự.",
      "Đoàn Thị Hạnh", "bà", "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh", None, None),
 ]

@@ -15,6 +15,8 @@ from vnreport.scoring import ACCURACY_FIELDS, FIELDS, Counts, Prediction, accura
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 GOLD_SUFFIX = ".gold.json"
+# Fields scored as the share of matched officials whose value is right.
+_MATCHED_ACCURACY = ("titles", "places")
 
 
 @dataclass
@@ -38,9 +40,10 @@ class Scores:
         result = {
             name: {"precision": c.precision, "recall": c.recall, "f1": c.f1}
             for name, c in self.fields.items()
-            if name != "titles"
+            if name not in _MATCHED_ACCURACY
         }
-        result["titles"] = {"accuracy": self.fields["titles"].precision}
+        for name in _MATCHED_ACCURACY:
+            result[name] = {"accuracy": self.fields[name].precision}
         for name, count in self.agreed.items():
             result[name] = {"accuracy": count / self.articles if self.articles else 0.0}
         return result
@@ -101,10 +104,10 @@ def table(title: str, columns: dict[str, Scores]) -> Table:
         output.add_column(f"{system} R", justify="right")
         output.add_column(f"{system} F1", justify="right")
     for name in FIELDS:
-        row = [name if name != "titles" else "titles (acc. on matched)"]
+        row = [f"{name} (acc. on matched)" if name in _MATCHED_ACCURACY else name]
         for scores in columns.values():
             counts = scores.fields[name]
-            if name == "titles":
+            if name in _MATCHED_ACCURACY:
                 row += ["", "", f"{counts.precision:.3f}"]
             else:
                 row += [f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}"]

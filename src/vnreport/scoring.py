@@ -14,7 +14,7 @@ from typing import Any
 from vnreport.normalize import fold
 from vnreport.records import Report
 
-FIELDS = ("officials", "titles", "admin_units", "groups", "figures", "recommendations")
+FIELDS = ("officials", "titles", "places", "admin_units", "groups", "figures", "recommendations")
 ACCURACY_FIELDS = ("event_date", "author")
 _WORDS = re.compile(r"\w+")
 _PERCENT_WORDS = frozenset({"%", "phần trăm"})
@@ -57,6 +57,7 @@ class Prediction:
     """What a system predicted for one article, in comparable form."""
 
     officials: dict[str, str | None] = field(default_factory=dict)  # name → title
+    places: dict[str, str | None] = field(default_factory=dict)  # name → place of the title
     admin_units: list[tuple[str, str]] = field(default_factory=list)
     groups: list[tuple[str, str]] = field(default_factory=list)
     figures: list[tuple[float, str]] = field(default_factory=list)
@@ -74,6 +75,7 @@ def from_gold(gold: dict[str, Any]) -> Prediction:
     """A gold JSON record in comparable form."""
     return Prediction(
         officials={fold(o["name"]): o.get("title") for o in gold.get("officials", [])},
+        places={fold(o["name"]): o.get("org_place") for o in gold.get("officials", [])},
         admin_units=[(u["type"], fold(u["name"])) for u in gold.get("admin_units", [])],
         groups=[(g["type"], fold(g["name"])) for g in gold.get("groups", [])],
         figures=[(float(f["value"]), _unit(f["unit"])) for f in gold.get("figures", [])],
@@ -87,6 +89,7 @@ def from_report(report: Report) -> Prediction:
     """A vnreport Report in comparable form."""
     return Prediction(
         officials={fold(o.name): o.title for o in report.officials},
+        places={fold(o.name): o.place for o in report.officials},
         admin_units=[(u.type, fold(u.name)) for u in report.admin_units],
         groups=[(g.type, fold(g.name)) for g in report.groups],
         figures=[(float(f.value), _unit(f.unit)) for f in report.figures],
@@ -144,9 +147,13 @@ def score(gold: Prediction, predicted: Prediction) -> dict[str, Counts]:
     """Counts per field for one article."""
     matched = [name for name in gold.officials if name in predicted.officials]
     correct_titles = sum(same_title(gold.officials[n], predicted.officials[n]) for n in matched)
+    correct_places = sum(
+        fold(gold.places.get(n) or "") == fold(predicted.places.get(n) or "") for n in matched
+    )
     return {
         "officials": _distinct(list(gold.officials), list(predicted.officials)),
         "titles": Counts(tp=correct_titles, fp=len(matched) - correct_titles, fn=0),
+        "places": Counts(tp=correct_places, fp=len(matched) - correct_places, fn=0),
         "admin_units": _distinct(gold.admin_units, predicted.admin_units),
         "groups": _distinct(gold.groups, predicted.groups),
         "figures": _multiset(gold.figures, predicted.figures),

@@ -116,19 +116,22 @@ def _one_title_at(  # noqa: PLR0912 - one loop over the word kinds a title can h
 ) -> int:
     """End of one title: capitalised words, abbreviations, title words and unit names."""
     lexicon = _lexicon()
-    if not lexicon.head_pattern.match(text, start, end):
+    head = lexicon.head_pattern.match(text, start, end)
+    if head is None:
         return start
-    position = start
-    title_end = start
+    title_end = head.end()
+    if title_end >= end or text[title_end] != " ":
+        return _trim_title(text, start, title_end)
+    position = title_end + 1
     while position < end:
-        if position in places and title_end > start:
+        if position in places:
             title_end = position = places[position]
             if position < end and text[position] == " ":
                 position += 1
                 continue
             break
         phrase = next((p for p in lexicon.title_phrases if text.startswith(p, position)), None)
-        if phrase is not None and title_end > start:
+        if phrase is not None:
             title_end = position = position + len(phrase)
             if position < end and text[position] == " ":
                 position += 1
@@ -356,6 +359,16 @@ def _expand(title: str) -> str:
     return " ".join(words)
 
 
+def _has_type(unit: AdminUnit, unit_type: str) -> bool:
+    """Whether `unit` is of `unit_type`; "province" means a tỉnh or a centrally run city."""
+    if unit_type != "province":
+        return unit.type == unit_type
+    if unit.type == "tỉnh":
+        return True
+    entries = [unit.resolved, *unit.candidates] if unit.resolved else unit.candidates
+    return unit.type == "thành phố" and any(e.code and e.district is None for e in entries if e)
+
+
 def _place_of(title: str, position: int, units: list[AdminUnit]) -> tuple[str | None, str | None]:
     """(organization, place) of a title at `position`, the place taken from the article's units.
 
@@ -379,11 +392,12 @@ def _place_of(title: str, position: int, units: list[AdminUnit]) -> tuple[str | 
     if best is None:
         return organization, None
     _, _, index, unit_type = best
+    fitting = [unit for unit in units if _has_type(unit, unit_type)]
     tail = title[index:]
-    for unit in units:
-        if unit.type == unit_type and unit.name in tail:
+    for unit in fitting:
+        if unit.name in tail:
             return organization, f"{unit.type} {unit.name}"
-    mentions = [(m.start, u) for u in units if u.type == unit_type for m in u.mentions]
+    mentions = [(m.start, u) for u in fitting for m in u.mentions]
     before = [pair for pair in mentions if pair[0] < position]
     chosen = max(before, key=lambda pair: pair[0]) if before else min(mentions, default=None)
     if chosen is None:
