@@ -1,8 +1,10 @@
-"""Vietnamese letters as regular-expression classes, built once from the alphabet."""
+"""Vietnamese letters as regular-expression classes, and helpers to build patterns of words."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
 
 _BASE_LETTERS = "abcdđefghijklmnopqrstuvwxyzăâêôơư"
 _VOWELS = "aăâeêioôơuưy"
@@ -29,3 +31,8 @@ CAPITALISED_RUN = f"{CAPITALISED}(?: {CAPITALISED})*"
 def is_capitalised(word: str) -> bool:
     """True for "Huế" and "UBND"; false for "huế" and "14/9"."""
     return bool(word) and word[0] in UPPER_LETTERS
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first so the longest one wins."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))

@@ -17,7 +17,7 @@ from vnreport.normalize import fold
 from vnreport.pipeline import store
 from vnreport.pipeline.segments import content_sentences
 from vnreport.pipeline.typed_names import TypedName, TypedNameFinder, looks_like_person
-from vnreport.records import AdminUnit, GazetteerUnit, Span
+from vnreport.records import AdminUnit, GazetteerUnit
 from vnreport.resources import load_json
 
 KIND = "admin_units"
@@ -125,12 +125,6 @@ class AdminUnitFinder:
         for unit in units:
             spans.extend((m.start, m.end, unit.type) for m in unit.mentions)
         store.put(doc, KIND, units, sorted(spans))
-
-
-def mention_spans(units: list[AdminUnit]) -> list[tuple[Span, AdminUnit]]:
-    """Every (mention, unit) pair in text order."""
-    pairs = [(mention, unit) for unit in units for mention in unit.mentions]
-    return sorted(pairs, key=lambda pair: pair[0].start)
 
 
 @Language.factory("vnreport_admin_units", requires=["doc.spans"], assigns=["doc.spans"])

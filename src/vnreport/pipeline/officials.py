@@ -22,9 +22,9 @@ from vnreport.pipeline import store
 from vnreport.pipeline.admin_units import KIND as UNITS_KIND
 from vnreport.pipeline.segments import content_sentences
 from vnreport.pipeline.typed_names import surnames
-from vnreport.records import AdminUnit, Official, Span
+from vnreport.records import AdminUnit, Official
 from vnreport.resources import load_json
-from vnreport.script import LOWER, UPPER
+from vnreport.script import LOWER, UPPER, alternation
 
 KIND = "officials"
 # "H'Bia", "K'Lang": Central Highlands names join a capital and a syllable with an apostrophe.
@@ -52,16 +52,12 @@ class _Lexicon:
     role_pattern: re.Pattern[str]
 
 
-def _alternation(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _lexicon() -> _Lexicon:
     data = load_json("titles")
     heads = tuple(data["heads"])
     deputy = tuple(data["deputy"])
-    head = f"(?:(?:{_alternation(deputy)}) )?(?:{_alternation(heads)})(?![{LOWER[1:-1]}])"
+    head = f"(?:(?:{alternation(deputy)}) )?(?:{alternation(heads)})(?![{LOWER[1:-1]}])"
     return _Lexicon(
         honorifics=tuple(data["honorifics"]),
         heads=heads,
@@ -73,9 +69,9 @@ def _lexicon() -> _Lexicon:
         title_phrases=tuple(data["title_phrases"]),
         institutions=frozenset(data["institutions"]),
         numbered_words=frozenset(data["numbered_words"]),
-        honorific_pattern=re.compile(f"(?<!\\w)(?:{_alternation(data['honorifics'])}) "),
+        honorific_pattern=re.compile(f"(?<!\\w)(?:{alternation(data['honorifics'])}) "),
         head_pattern=re.compile(f"(?<!\\w){head}"),
-        role_pattern=re.compile(_alternation(list(data["roles"]))),
+        role_pattern=re.compile(alternation(list(data["roles"]))),
     )
 
 
@@ -453,12 +449,6 @@ class OfficialFinder:
         """Store the officials; each mention is a span labelled OFFICIAL."""
         spans = [(m.start, m.end, "OFFICIAL") for o in officials for m in o.mentions]
         store.put(doc, KIND, officials, sorted(spans))
-
-
-def official_mentions(officials: list[Official]) -> list[tuple[Span, Official]]:
-    """Every (mention, official) pair in text order."""
-    pairs = [(mention, official) for official in officials for mention in official.mentions]
-    return sorted(pairs, key=lambda pair: pair[0].start)
 
 
 @Language.factory("vnreport_officials", requires=["doc.spans"], assigns=["doc.spans"])
