@@ -47,6 +47,7 @@ def resolve_year(event: EventDate, published: dt.date | None) -> EventDate:
 
 def doc_to_report(doc: Doc) -> Report:
     """The Report of a Doc that went through the vnreport pipeline."""
+    text = store.text(doc)
     published: dt.date | None = doc.user_data.get(PUBLISHED_KEY)
     segments = store.get(doc, "segments", Segment)
     title = next((s.span.text for s in segments if s.kind == "title"), None)
@@ -56,9 +57,9 @@ def doc_to_report(doc: Doc) -> Report:
     dates = store.get(doc, "dates", EventDate)
     event_date = resolve_year(dates[0], published) if dates else None
     return Report(
-        id=content_id(doc.text),
+        id=content_id(text),
         source=doc.user_data.get(SOURCE_KEY),
-        text=doc.text,
+        text=text,
         title=title or doc.user_data.get(TITLE_HINT_KEY),
         lead=lead,
         author=author or doc.user_data.get(AUTHOR_HINT_KEY),

@@ -17,6 +17,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from vnreport.normalize import normalize_text
+from vnreport.pipeline.store import TEXT_KEY
 
 _LINE = re.compile(r"[^\n]+")
 _NON_SPACE = re.compile(r"\S+")
@@ -99,7 +100,9 @@ class UndertheseaTokenizer:
         if cursor < len(text):
             words.append(text[cursor:])
             spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[TEXT_KEY] = text
+        return doc
 
     def pipe(self, texts: Iterator[str], batch_size: int = 1000) -> Iterator[Doc]:
         """Tokenize a stream of texts."""

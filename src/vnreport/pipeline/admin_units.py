@@ -55,7 +55,7 @@ def _finder() -> TypedNameFinder:
 
 def find_mentions(doc: Doc) -> list[TypedName]:
     """Every typed unit mention in the content sentences of `doc`."""
-    text = doc.text
+    text = store.text(doc)
     token_starts = {token.idx for token in doc}
     finder = _finder()
     return [
@@ -92,7 +92,7 @@ def build_units(doc: Doc, mentions: list[TypedName]) -> list[AdminUnit]:
     grouped: dict[tuple[str, str], list[TypedName]] = defaultdict(list)
     for mention in mentions:
         grouped[(mention.type, fold(mention.name))].append(mention)
-    text = doc.text
+    text = store.text(doc)
     context = {f"{unit_type} {folded}" for unit_type, folded in grouped}
     units: list[AdminUnit] = []
     for (unit_type, _), found in grouped.items():

@@ -68,7 +68,7 @@ class EventDateFinder:
 
     def match(self, doc: Doc) -> list[EventDate]:
         """The event date, as a list of at most one."""
-        text = doc.text
+        text = store.text(doc)
         best: tuple[int, int, EventDate] | None = None
         for segment, sentence in content_sentences(doc):
             priority = _SEGMENT_PRIORITY.get(segment.kind, 9)

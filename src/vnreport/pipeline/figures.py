@@ -1,12 +1,14 @@
 """Figures: every number with a unit, what it measures, parsed the Vietnamese way.
 
-A figure is a number (digits "1.619", "2,5", "06" or words "hai mươi") followed by a unit from
-the lexicon: a count noun ("06 mô hình"), a measure ("3,5 km"), money ("2,5 tỷ đồng") or a
-percentage ("50%", "một trăm phần trăm"). Ranges ("từ 3 đến 5 mô hình") give `value_max`, and
+A figure is a number (digits "1.619", "2,5", "06" or words "hai mươi") followed by a unit: a
+count noun ("06 mô hình"), a measure ("3,5 km"), money ("2,5 tỷ đồng", with `amount_vnd`) or a
+percentage ("50%", "một trăm phần trăm"). Units come from the lexicon; after digits, a word the
+segmenter finds there counts too unless it is a function, time or verb word ("2 máy bơm").
+Ranges ("từ 3 đến 5 mô hình") give `value_max`, shares ("19/19 tiêu chí") their part, and
 approximators before the number ("khoảng", "hơn", "gần") give `approximate` and `bound`.
 A number with no unit is never a figure, and neither is one that a label word before it makes
 an identifier ("mức độ 3", "phường 5", "số 12", "năm 2023") or one glued to a slash or a hyphen
-("14/9", "71/1998/NĐ-CP", "Covid-19").
+("14/9", "71/1998/NĐ-CP", "Covid-19"). A fact restated later in the article is kept once.
 
 The scan is a handful of precompiled regular expressions over each content sentence; every one
 is linear (no nested quantifiers), so megabyte-long runs of digits cost a single pass.
@@ -15,7 +17,7 @@ is linear (no nested quantifiers), so megabyte-long runs of digits cost a single
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,26 +29,23 @@ from vnreport.pipeline import store
 from vnreport.pipeline.segments import content_sentences
 from vnreport.records import Bound, Figure
 from vnreport.resources import load_json
+from vnreport.script import alternation
 
 KIND = "figures"
 
 _DIGITS = r"\d[\d.,]*"
+_FRACTION = re.compile(r"(?P<part>\d{1,4})/(?P<whole>\d{1,4})(?=[ ])")
+_DATE_WORDS = frozenset(["sáng", "trưa", "chiều", "tối", "đêm", "hôm", "ngày", "từ", "đến", "tới"])
+# After these a label word is a count noun again: "mỗi tổ 10 người", "trong số 86 hộ".
+_COUNTING = frozenset(["mỗi", "các", "những", "một", "tổng", "trong"])
 _LISTED = re.compile(r"(?<![\d.,])\d{1,4}(?:,[ ]| và | hoặc | – | - )$")
 _SUBJECT_STOP = re.compile(r"[,;:.()!?\"]| – | - ")
 _SUBJECT_STOP_WORDS = frozenset(
     ["và", "với", "trong", "đạt", "chiếm", "tăng", "giảm", "so", "để", "nhưng", "còn", "gồm"]
 )
-_LEFT_VERBS = re.compile(
-    r"(?:\s(?:thực hiện|đã|hiện|ước|dự kiến|trong đó|có|là|đạt|chiếm|bằng|tăng|giảm|"
-    r"được|với|tỷ lệ|tỉ lệ|lên|xuống|còn|đến|tới|khoảng|hơn|trên|gần|dưới))+$",
-    re.IGNORECASE,
+_LEFT_CONNECTORS = re.compile(
+    r"^(?:trong đó|đến nay|hiện nay|hiện|riêng|năm nay|có|với|và)(?:\s|$)", re.IGNORECASE
 )
-_LEFT_CONNECTORS = re.compile(r"^(?:trong đó|đến nay|hiện nay|riêng|năm nay|có)\s", re.IGNORECASE)
-
-
-def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first so the longest one wins."""
-    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -57,6 +56,8 @@ class _Lexicon:
     quoted_unit: re.Pattern[str]
     not_units: frozenset[str]
     heads: frozenset[str]
+    subject_verbs: frozenset[str]
+    measures: frozenset[str]
     range_tail: re.Pattern[str]
     labels: frozenset[str]
     label_words: int
@@ -67,7 +68,6 @@ class _Lexicon:
     glued: frozenset[str]
     approximators: dict[str, Bound | None]
     not_approximate: frozenset[str]
-    openers: frozenset[str]
 
 
 @cache
@@ -75,20 +75,20 @@ def _lexicon() -> _Lexicon:
     data = load_json("figures_units")
     context = load_json("figures_context")
     # Case-sensitive with capitalized first words is several times faster than IGNORECASE.
-    words = _alternation(number_words())
-    first = _alternation([*number_words(), *(w[0].upper() + w[1:] for w in number_words())])
+    words = alternation(number_words())
+    first = alternation([*number_words(), *(w[0].upper() + w[1:] for w in number_words())])
     number = re.compile(
         rf"(?P<digits>{_DIGITS})|(?P<words>(?<!\w)(?:{first})(?!\w)(?:[ ](?:{words})(?!\w))*)"
     )
-    units = _alternation([*data["percent"], *data["money"], *data["units"]])
-    scales = _alternation(data["scales"])
+    units = alternation([*data["percent"], *data["money"], *data["units"]])
+    scales = alternation(data["scales"])
     scale = re.compile(rf"(?P<space>[ ]?)(?P<scale>{scales})(?!\w)")
     unit = re.compile(rf"(?P<space>[ ]?)(?P<unit>{units})(?![\w²³])")
-    joiners = _alternation(data["range_joiners"])
+    joiners = alternation(data["range_joiners"])
     range_tail = re.compile(
         rf"[ ]?(?P<percent>%|phần trăm)?[ ]?(?:{joiners})[ ]?(?P<second>{_DIGITS})"
     )
-    labels = frozenset(label.casefold() for label in context["not_after"])
+    labels = frozenset(label.casefold() for label in context["labels"])
     return _Lexicon(
         number=number,
         scale=scale,
@@ -96,6 +96,8 @@ def _lexicon() -> _Lexicon:
         quoted_unit=re.compile(rf"[ ]\"(?P<unit>{units})(?![\w²³])", re.IGNORECASE),
         not_units=frozenset(context["not_units"]),
         heads=frozenset(data["heads"]),
+        subject_verbs=frozenset(context["subject_verbs"]),
+        measures=frozenset(data["measures"]),
         range_tail=range_tail,
         labels=labels,
         label_words=max(len(label.split()) for label in labels),
@@ -106,15 +108,14 @@ def _lexicon() -> _Lexicon:
         glued=frozenset(data["glued"]),
         approximators={k.casefold(): v for k, v in data["approximators"].items()},
         not_approximate=frozenset(data["not_approximate"]),
-        openers=frozenset(data["range_openers"]),
     )
 
 
 # Where the word starting at a character offset ends (the word segmenter's words), or None.
-WordEnd = Callable[[int], int | None]
+_WordEnd = Callable[[int], int | None]
 
 
-def _doc_word_end(doc: Doc) -> WordEnd:
+def _doc_word_end(doc: Doc) -> _WordEnd:
     def word_end(pos: int) -> int | None:
         span = doc.char_span(pos, pos + 1, alignment_mode="expand")
         if span is None or span.start_char != pos:
@@ -124,7 +125,7 @@ def _doc_word_end(doc: Doc) -> WordEnd:
     return word_end
 
 
-def _shifted(word_end: WordEnd, offset: int) -> WordEnd:
+def _shifted(word_end: _WordEnd, offset: int) -> _WordEnd:
     """`word_end` of a whole text, seen from a sentence that starts at `offset`."""
 
     def shifted(pos: int) -> int | None:
@@ -142,9 +143,10 @@ class _Unit:
     unit: str
     vnd_factor: float | None
     is_percent: bool
+    measure: bool = False  # an amount (money, area, weight …) rather than a count of things
 
 
-def _unit_at(text: str, pos: int, glued_ok: bool, word_end: WordEnd | None = None) -> _Unit | None:
+def _unit_at(text: str, pos: int, glued_ok: bool, word_end: _WordEnd | None = None) -> _Unit | None:
     """The unit starting at `pos` (after an optional space), or None.
 
     A lexicon unit wins; a quoted one ('17 "Tổ liên gia …"') is read case-insensitively; with
@@ -170,7 +172,7 @@ def _unit_at(text: str, pos: int, glued_ok: bool, word_end: WordEnd | None = Non
     if scale is None:
         return None if word_end is None else _open_unit(text, pos, word_end)
     if scale in lexicon.scale_money:  # "hơn 2 tỷ"
-        return _Unit(pos, scale, float(lexicon.scales[scale]), is_percent=False)
+        return _Unit(pos, scale, float(lexicon.scales[scale]), is_percent=False, measure=True)
     return None
 
 
@@ -187,7 +189,7 @@ def _quoted_unit(text: str, pos: int) -> _Unit | None:
 
 
 def _lexicon_unit(
-    text: str, match: re.Match[str], scale: str | None, word_end: WordEnd | None
+    text: str, match: re.Match[str], scale: str | None, word_end: _WordEnd | None
 ) -> _Unit | None:
     lexicon = _lexicon()
     unit = match.group("unit")
@@ -204,10 +206,11 @@ def _lexicon_unit(
             if joined is not None:
                 return joined
     recorded = f"{scale} {unit}" if scale else unit
-    return _Unit(match.end(), recorded, factor, is_percent=False)
+    measure = unit in lexicon.money or unit in lexicon.measures
+    return _Unit(match.end(), recorded, factor, is_percent=False, measure=measure)
 
 
-def _joined_unit(text: str, start: int, end: int, word_end: WordEnd) -> _Unit | None:
+def _joined_unit(text: str, start: int, end: int, word_end: _WordEnd) -> _Unit | None:
     """A one-syllable classifier the segmenter joins to its noun names the thing: "suất ăn"."""
     unit = text[start:end]
     if " " in unit or unit in _lexicon().heads or not text[end + 1 : end + 2].islower():
@@ -223,7 +226,7 @@ def _joined_unit(text: str, start: int, end: int, word_end: WordEnd) -> _Unit | 
     return _Unit(word_stop, word, None, is_percent=False)
 
 
-def _open_unit(text: str, pos: int, word_end: WordEnd) -> _Unit | None:
+def _open_unit(text: str, pos: int, word_end: _WordEnd) -> _Unit | None:
     """The segmenter's word after a number as its unit, when it can be one ("2 máy bơm")."""
     if not text.startswith(" ", pos):
         return None
@@ -247,7 +250,7 @@ def _last_words(text: str, end: int, count: int) -> list[str]:
     return text[max(0, end - 12 * count) : end].casefold().split()[-count:]
 
 
-def _phrase_before(words: list[str], phrases: frozenset[str], longest: int) -> int:
+def _phrase_before(words: list[str], phrases: Container[str], longest: int) -> int:
     """How many of the last `words` form a phrase of `phrases` (longest first), or 0."""
     for size in range(min(longest, len(words)), 0, -1):
         if " ".join(words[-size:]) in phrases:
@@ -269,13 +272,14 @@ def _is_label(text: str, start: int) -> bool:
     if not size:
         return False
     before = words[-size - 1] if len(words) > size else ""
-    return before not in ("mỗi", "các", "những", "một", "tổng", "trong")
+    return before not in _COUNTING
 
 
 def _approximation(text: str, start: int) -> tuple[bool, Bound | None]:
+    """`approximate` and `bound` from the words before a number ("hơn 300", "khoảng 30")."""
     lexicon = _lexicon()
     words = _last_words(text, start, 2)
-    size = _phrase_before(words, frozenset(lexicon.approximators), 2)
+    size = _phrase_before(words, lexicon.approximators, 2)
     if not size:
         return False, None
     word = " ".join(words[-size:])
@@ -308,9 +312,12 @@ class _Found:
     unit: _Unit
 
 
-def _digit_figure(text: str, match: re.Match[str], word_end: WordEnd | None) -> _Found | None:
+def _digit_figure(text: str, match: re.Match[str], word_end: _WordEnd | None) -> _Found | None:
     token = match.group("digits").rstrip(".,")
     start, end = match.start(), match.start() + len(token)
+    fraction = _FRACTION.match(text, start)
+    if fraction is not None:
+        return _fraction_figure(text, fraction)
     if _bad_neighbours(text, start, end):
         return None
     value = parse_number(token)
@@ -327,8 +334,23 @@ def _digit_figure(text: str, match: re.Match[str], word_end: WordEnd | None) -> 
     return found
 
 
+def _fraction_figure(text: str, match: re.Match[str]) -> _Found | None:
+    """So many of a whole, counted in a lexicon unit: "đạt 19/19 tiêu chí", "2/3 thôn"."""
+    part, whole = int(match.group("part")), int(match.group("whole"))
+    start = match.start()
+    before = text[start - 1] if start else " "
+    if part > whole or before.isalnum() or before in "/_.,-–" or _is_label(text, start):
+        return None
+    if set(_last_words(text, start, 1)) & _DATE_WORDS:
+        return None  # "sáng 5/9": a date
+    unit = _unit_at(text, match.end(), glued_ok=False)
+    if unit is None or unit.is_percent or unit.measure:
+        return None
+    return _Found(start, unit.end, part, None, unit)
+
+
 def _range_figure(
-    text: str, start: int, value: Number, tail: re.Match[str], word_end: WordEnd | None
+    text: str, start: int, value: Number, tail: re.Match[str], word_end: _WordEnd | None
 ) -> _Found | None:
     """A range whose unit follows its upper end: "từ 3 đến 5 mô hình", "70-80%"."""
     second_token = tail.group("second").rstrip(".,")
@@ -374,27 +396,42 @@ def _clip_words(text: str, limit: int) -> str:
 
 
 def _right_context(text: str, pos: int, limit: int) -> str:
-    stop = _SUBJECT_STOP.search(text, pos)
+    window = min(len(text), pos + 200)
+    stop = _SUBJECT_STOP.search(text, pos, window)
     words: list[str] = []
-    for word in text[pos : stop.start() if stop else len(text)].split():
+    for word in text[pos : stop.start() if stop else window].split():
         if word.casefold() in _SUBJECT_STOP_WORDS or len(words) >= limit:
             break
         words.append(word)
     return " ".join(words)
 
 
-def _left_context(text: str, pos: int, limit: int) -> str:
-    boundary = max(text.rfind(mark, 0, pos) for mark in ",;:(")
-    left = text[boundary + 1 : pos].strip()
-    left = _LEFT_VERBS.sub("", " " + left).strip()
-    left = _LEFT_CONNECTORS.sub("", left)
+def _left_context(text: str, pos: int, floor: int, limit: int) -> str:
+    window = max(0, pos - 300, floor)
+    boundary = window
+    for mark in (", ", "; ", ": ", "("):
+        found = text.rfind(mark, window, pos)
+        if found >= 0:
+            boundary = max(boundary, found + len(mark))
+    words = text[boundary:pos].split()
+    verbs = _lexicon().subject_verbs
+    while words:
+        if " ".join(words[-2:]).casefold() in verbs and len(words) >= 2:
+            del words[-2:]
+        elif words[-1].casefold() in verbs:
+            words.pop()
+        else:
+            break
+    left = _LEFT_CONNECTORS.sub("", " ".join(words))
     return " ".join(left.split()[-limit:])
 
 
-def _subject(text: str, found: _Found, approx_start: int, limit: int) -> str | None:
+def _subject(text: str, found: _Found, floor: int, limit: int) -> str | None:
+    """What a figure measures: the count noun and what follows it ("mô hình Dân vận khéo"),
+    or for amounts and percentages the phrase before the number ("tỷ lệ hộ nghèo")."""
     right = _right_context(text, found.end, limit)
-    if found.unit.is_percent:
-        left = _left_context(text, approx_start, limit)
+    if found.unit.is_percent or found.unit.measure:
+        left = _left_context(text, found.start, floor, limit)
         subject = left or right
         if subject.casefold().startswith(("các ", "số ")):
             subject = subject.split(" ", 1)[1]
@@ -408,7 +445,7 @@ def figures_in(
     end: int,
     *,
     max_subject_words: int,
-    word_end: WordEnd | None = None,
+    word_end: _WordEnd | None = None,
 ) -> Iterator[Figure]:
     """The figures of the sentence `text[start:end]`, with spans into `text`.
 
@@ -420,6 +457,7 @@ def figures_in(
     local_ends = None if word_end is None else _shifted(word_end, start)
     lexicon = _lexicon()
     cursor = 0
+    previous_subject: str | None = None
     for match in lexicon.number.finditer(sentence):
         if match.start() < cursor:
             continue
@@ -430,27 +468,25 @@ def figures_in(
         )
         if found is None:
             continue
-        cursor = found.end
-        approx_start = found.start
-        before = sentence[max(0, found.start - 4) : found.start].casefold()
-        if found.value_max is not None and before.endswith(tuple(f"{w} " for w in lexicon.openers)):
-            approx_start = found.start - len(before.rsplit(" ", 2)[-2]) - 1
-        approximate, bound = _approximation(sentence, approx_start)
+        approximate, bound = _approximation(sentence, found.start)
         if found.value_max is not None:
             approximate, bound = False, None
         amount = None
         if found.unit.vnd_factor is not None:
             amount = float(found.value) * found.unit.vnd_factor
+        # "giảm từ 5,2% xuống còn 3,1%": the second number measures what the first did.
+        subject = _subject(sentence, found, cursor, max_subject_words) or previous_subject
         yield Figure(
             value=found.value,
             value_max=found.value_max,
             unit=found.unit.unit,
-            subject=_subject(sentence, found, approx_start, max_subject_words),
+            subject=subject,
             approximate=approximate,
             bound=bound,
             amount_vnd=amount,
             span=store.grounded(text, start + found.start, start + found.end),
         )
+        cursor, previous_subject = found.end, subject
 
 
 class FigureFinder:
@@ -465,7 +501,7 @@ class FigureFinder:
 
     def match(self, doc: Doc) -> list[Figure]:
         """The figures of every content sentence, in text order."""
-        text = doc.text
+        text = store.text(doc)
         word_end = _doc_word_end(doc)
         found: list[Figure] = []
         seen: set[tuple[Number, Number | None, str]] = set()

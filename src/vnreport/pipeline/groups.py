@@ -59,7 +59,7 @@ class ResidentialGroupFinder:
 
     def match(self, doc: Doc) -> list[ResidentialGroup]:
         """Groups of the article, merged across mentions, in order of first mention."""
-        text = doc.text
+        text = store.text(doc)
         token_starts = {token.idx for token in doc}
         ward_starts = {
             mention.start: unit

@@ -410,7 +410,7 @@ class OfficialFinder:
 
     def match(self, doc: Doc) -> list[Official]:
         """The officials of the article, in order of first mention."""
-        text = doc.text
+        text = store.text(doc)
         units = store.get(doc, UNITS_KIND, AdminUnit)
         # Where each unit's name starts and ends, so titles take them whole and never as people.
         places = {

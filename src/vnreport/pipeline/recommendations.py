@@ -1,23 +1,27 @@
 """Recommendations: the asks an official or a body makes, one item per action.
 
 An ask starts at a verb ("đề nghị", "yêu cầu", "đề xuất", "kiến nghị", "chỉ đạo", "giao",
-"lưu ý", and "cần" after "nhấn mạnh"-like speech verbs) that is not a noun or a finding ("theo
-yêu cầu", "lãnh đạo, chỉ đạo", "đã giao", "giao thông"). Its scope is the rest of the sentence,
-plus the bullet or "Một là …" lines after a sentence that ends in a colon, plus a following
-sentence that opens with "Đồng thời". The scope is split into items at ";", at "đồng thời", at
+"lưu ý", and "cần" after a speech verb such as "nhấn mạnh") that is not a noun or a report
+("theo yêu cầu", "lãnh đạo, chỉ đạo", "đã giao", "giao thông", "Ban Chỉ đạo"). Its scope is the
+rest of the sentence; the bullet, numbered or "Một là …" lines after it when it ends in a colon
+or lists; and the sentences right after it that open with "Đồng thời" or with a body and an
+action ("UBND phường chủ trì …"). The scope is split into items at ";", at ", đồng thời", at
 list markers and at bullets; a lead-in before a colon ("phường cần tập trung một số nội dung:")
-is not an item. Comma-joined verbs ("rà soát, kiểm tra, đánh giá và nhân rộng …") stay one item.
+is not an item, and an item keeps its addressee ("phường tiếp tục …"). Comma-joined verbs
+("rà soát, kiểm tra, đánh giá và nhân rộng …") stay one item.
 
-The issuer is the nearest official mention before the verb in the same sentence (a bare "đồng
-chí" or "ông" means the last named official), else the body the clause opens with ("Đoàn kiểm
-tra", "UBND xã …"), else the nearest official in the previous sentence. Officials come from the
-officials component; when it stored none, names after an honorific or a known surname are used.
+The issuer is the body heading the clause before the verb ("Đoàn kiểm tra", "UBND xã …"), else
+the nearest named person before the verb in the sentence, else the last named person when the
+sentence says only "đồng chí" or "ông", else an official whose title it repeats, else the
+nearest named person of the previous sentence. Names come from the officials component's
+mentions, and from honorific or surname patterns where it recorded none.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,7 +31,8 @@ from spacy.tokens import Doc
 from vnreport.pipeline import store
 from vnreport.pipeline.segments import content_sentences
 from vnreport.records import Official, Recommendation, Segment, Span
-from vnreport.resources import load_json
+from vnreport.resources import load_json, load_lines
+from vnreport.script import alternation
 
 KIND = "recommendations"
 
@@ -35,15 +40,12 @@ _BULLET = re.compile(r"[-+•*–]\s|\d{1,2}[.)]\s|[a-zđ][.)]\s")
 _LEAD_PUNCT = " ,:;-+•*–.\n"
 _TRAIL_PUNCT = " ;.…,:\n"
 _WORD = re.compile(r"\w+")
+_OPENING = 5000  # characters read for the delegation a bare "Đoàn" refers to
+_NEED_WINDOW = 160  # how far before "cần" its licensing speech verb may stand
 _NUMBER_NEXT = re.compile(r"[ ]?\d")
 _DELEGATION = re.compile(
     r"(?<!\w)Đoàn (?:kiểm tra|giám sát|công tác|khảo sát|thanh tra|liên ngành)(?!\w)"
 )
-
-
-def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal phrases, longest first so the longest one wins."""
-    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
 @cache
@@ -64,6 +66,7 @@ class _Lexicon:
     leading_verb: re.Pattern[str]
     keep_leading: frozenset[str]
     honorific: re.Pattern[str]
+    title: re.Pattern[str]
     honorific_name: re.Pattern[str]
     surname_name: re.Pattern[str]
     name_blocker: re.Pattern[str]
@@ -72,41 +75,50 @@ class _Lexicon:
     action: re.Pattern[str]
     finding: re.Pattern[str]
     need: frozenset[str]
+    needs_addressee: frozenset[str]
 
 
 @cache
 def _lexicon() -> _Lexicon:
     data = load_json("recommendations_lexicon")
-    verbs = _alternation([*data["verbs"], *data["need"]])
+    # Who can ask: honorifics, event roles and titles come from the officials' lexicon.
+    people = load_json("titles")
+    honorifics = alternation([*people["honorifics"], *people["roles"]])
+    heads = people["heads"]
+    surnames = alternation(load_lines("surnames"))
+    titles = alternation([*heads, *(f"{d} {h}" for d in people["deputy"] for h in heads)])
+    verbs = alternation([*data["verbs"], *data["need"]])
     upper = _upper()
     syllable = rf"[{upper}]\w*"
-    markers = _alternation(data["list_markers"])
+    markers = alternation(data["list_markers"])
     return _Lexicon(
         trigger=re.compile(rf"(?<!\w)(?:{verbs})(?!\w)", re.IGNORECASE),
         not_before=re.compile(
-            rf"(?:^|[\s(])(?:{_alternation(data['not_before'])}),?[ ]$", re.IGNORECASE
+            rf"(?:^|[\s(])(?:{alternation(data['not_before'])}),?[ ]$", re.IGNORECASE
         ),
-        not_after=re.compile(rf"[ ](?:{_alternation(data['not_after'])})(?!\w)", re.IGNORECASE),
-        need_cue=re.compile(rf"(?<!\w)(?:{_alternation(data['need_cues'])})(?!\w)"),
+        not_after=re.compile(rf"[ ](?:{alternation(data['not_after'])})(?!\w)", re.IGNORECASE),
+        need_cue=re.compile(rf"(?<!\w)(?:{alternation(data['need_cues'])})(?!\w)"),
         separator=re.compile(rf";|,[ ]?[Đđ]ồng thời(?!\w),?|(?<!\w)(?:{markers})(?!\w)[,:]?"),
-        list_start=re.compile(rf"(?:{markers})(?!\w)"),
-        continuation=re.compile(rf"(?:{_alternation(data['continuations'])})(?!\w),?"),
+        list_start=re.compile(rf"(?<!\w)(?:{markers})(?!\w)"),
+        continuation=re.compile(
+            rf"(?:{alternation(data['continuations'])})(?!\w),?", re.IGNORECASE
+        ),
         leading_verb=re.compile(rf"(?:{verbs})(?!\w)[,:]?", re.IGNORECASE),
         keep_leading=frozenset(data["keep_leading"]),
-        honorific=re.compile(rf"(?<!\w)(?:{_alternation(data['honorifics'])})(?!\w)"),
+        honorific=re.compile(rf"(?<!\w)(?:{honorifics})(?!\w)"),
+        title=re.compile(rf"(?<!\w)(?:{titles})(?!\w)"),
         honorific_name=re.compile(
-            rf"(?<!\w)(?:{_alternation(data['honorifics'])})[ ]"
+            rf"(?<!\w)(?:{honorifics})[ ]"
             rf"(?P<name>{syllable}(?:[ ]{syllable}){{1,3}})(?!\w)"
         ),
-        surname_name=re.compile(
-            rf"(?<!\w)(?P<name>(?:{_alternation(data['surnames'])})(?:[ ]{syllable}){{2,3}})(?!\w)"
-        ),
-        name_blocker=re.compile(rf"(?<!\w)(?:{_alternation(data['name_blockers'])})[ ]$"),
-        body=re.compile(rf"(?:{_alternation(data['bodies'])})(?!\w)"),
-        addressee_head=re.compile(rf"(?:{_alternation(data['addressee_heads'])})(?!\w)"),
-        action=re.compile(rf"[ ](?:{_alternation(data['actions'])})(?!\w)"),
-        finding=re.compile(rf"(?<!\w)(?:{_alternation(data['finding_markers'])})(?!\w)"),
+        surname_name=re.compile(rf"(?<!\w)(?P<name>(?:{surnames})(?:[ ]{syllable}){{2,3}})(?!\w)"),
+        name_blocker=re.compile(rf"(?<!\w)(?:{alternation(data['name_blockers'])})[ ]$"),
+        body=re.compile(rf"(?:{alternation(data['bodies'])})(?!\w)"),
+        addressee_head=re.compile(rf"(?:{alternation(data['addressee_heads'])})(?!\w)"),
+        action=re.compile(rf"[ ](?:{alternation(data['actions'])})(?!\w)"),
+        finding=re.compile(rf"(?<!\w)(?:{alternation(data['finding_markers'])})(?!\w)"),
         need=frozenset(data["need"]),
+        needs_addressee=frozenset(data["needs_addressee"]),
     )
 
 
@@ -133,29 +145,50 @@ class _Ask:
     pieces: tuple[tuple[int, int], ...]
 
 
-def _is_trigger(text: str, sentence: _Sentence, match: re.Match[str]) -> bool:
-    """Whether an ask verb found in a sentence really asks, rather than names or reports."""
+def _scope_start(text: str, sentence: _Sentence, match: re.Match[str]) -> int | None:
+    """Where the ask of a verb found in a sentence begins, or None when it does not ask.
+
+    The scope of "cần" starts after the speech verb that licenses it, so that the item keeps
+    its subject: "Thứ trưởng nhấn mạnh, | các địa phương cần chủ động …".
+    """
+    if _not_an_ask(text, sentence, match):
+        return None
+    lexicon = _lexicon()
+    if match.group().casefold() not in lexicon.need:
+        return match.end()
+    window = max(sentence.start, match.start() - _NEED_WINDOW)
+    cue = lexicon.need_cue.search(text, window, match.start())
+    if cue is None or not _people_or_body(
+        text, max(sentence.start, cue.start() - 200), cue.start()
+    ):
+        return None
+    return cue.end()
+
+
+def _not_an_ask(text: str, sentence: _Sentence, match: re.Match[str]) -> bool:
+    """Whether the words around an ask verb make it a noun, a name or a report."""
     lexicon = _lexicon()
     start, end = match.start(), match.end()
     if text[start].isupper() and start > sentence.start:
         before = text[sentence.start : start].rstrip()
         if before and before[-1] not in ',:;"(-–':
-            return False  # "Ban Chỉ đạo", "Tổ Giao Lâm"
-    if lexicon.not_before.search(text, max(0, start - 24), start):
-        return False
-    if lexicon.not_after.match(text, end, min(sentence.end, end + 24)):
-        return False
-    if _NUMBER_NEXT.match(text, end):
-        return False  # "chỉ tiêu huyện giao 95%": a figure, not an ask
-    if match.group().casefold() in lexicon.need:
-        cue = lexicon.need_cue.search(text, sentence.start, start)
-        return cue is not None and _people_or_body(text, sentence.start, cue.start())
-    return True
+            return True  # "Ban Chỉ đạo", "Tổ Giao Lâm"
+    verb = match.group().casefold()
+    return bool(
+        lexicon.not_before.search(text, max(0, start - 24), start)
+        or lexicon.not_after.match(text, end, min(sentence.end, end + 24))
+        or _NUMBER_NEXT.match(text, end)  # "chỉ tiêu huyện giao 95%": a figure
+        # "giao chỉ tiêu cho từng thôn" reports an allotment
+        or (verb in lexicon.needs_addressee and not lexicon.addressee_head.match(text, end + 1))
+    )
 
 
 def _people_or_body(text: str, start: int, end: int) -> bool:
     lexicon = _lexicon()
-    return bool(lexicon.honorific.search(text, start, end) or lexicon.body.search(text, start, end))
+    return any(
+        pattern.search(text, start, end) is not None
+        for pattern in (lexicon.honorific, lexicon.title, lexicon.body)
+    )
 
 
 def _is_list_line(text: str, sentence: _Sentence) -> bool:
@@ -172,7 +205,7 @@ def _carries_on(text: str, sentence: _Sentence) -> bool:
     if sentence.first_in_segment:
         return False
     if any(
-        _is_trigger(text, sentence, m)
+        _scope_start(text, sentence, m) is not None
         for m in lexicon.trigger.finditer(text, sentence.start, sentence.end)
     ):
         return False
@@ -189,28 +222,34 @@ def _find_asks(text: str, sentences: Sequence[_Sentence]) -> list[_Ask]:
     while index < len(sentences):
         sentence = sentences[index]
         index += 1
-        trigger = next(
+        found = next(
             (
-                m
+                (m, scope)
                 for m in lexicon.trigger.finditer(text, sentence.start, sentence.end)
-                if _is_trigger(text, sentence, m)
+                if (scope := _scope_start(text, sentence, m)) is not None
             ),
             None,
         )
-        if trigger is None:
+        if found is None:
             continue
-        pieces = [(trigger.end(), sentence.end)]
-        rest = text[trigger.end() : sentence.end].rstrip()
-        if not rest.strip(_LEAD_PUNCT) or rest.endswith(":"):
+        trigger, scope = found
+        pieces = [(scope, sentence.end)]
+        rest = text[scope : sentence.end].rstrip()
+        listed = lexicon.list_start.search(text, scope, sentence.end) is not None
+        if listed or not rest.strip(_LEAD_PUNCT) or rest.endswith(":"):
             while index < len(sentences) and (
                 _is_list_line(text, sentences[index])
-                or (
+                or (  # a bullet line of several sentences is one item
                     not sentences[index].first_in_segment
                     and len(pieces) > 1
-                    and sentences[index].segment is sentences[index - 1].segment
+                    and sentences[index].segment is not sentence.segment
                 )
             ):
-                pieces.append((sentences[index].start, sentences[index].end))
+                following = sentences[index]
+                if following.first_in_segment or following.segment is sentence.segment:
+                    pieces.append((following.start, following.end))
+                else:
+                    pieces[-1] = (pieces[-1][0], following.end)
                 index += 1
         while index < len(sentences) and _carries_on(text, sentences[index]):
             pieces.append((sentences[index].start, sentences[index].end))
@@ -290,21 +329,46 @@ def _addressee(text: str, start: int, end: int) -> str | None:
     return addressee
 
 
-def _person_mentions(doc: Doc, text: str, officials: Sequence[Official]) -> list[_Mention]:
+class _Mentions:
+    """Mentions of named people in text order, with range look-ups in logarithmic time."""
+
+    def __init__(self, mentions: Iterable[_Mention]) -> None:
+        self._mentions = sorted(mentions, key=lambda mention: mention.start)
+        self._starts = [mention.start for mention in self._mentions]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a mention overlaps `[start, end)`."""
+        index = bisect.bisect_left(self._starts, end)
+        return any(m.end > start for m in self._mentions[max(0, index - 2) : index])
+
+    def within(self, start: int, end: int) -> list[_Mention]:
+        """The mentions lying inside `[start, end)`."""
+        low = bisect.bisect_left(self._starts, start)
+        high = bisect.bisect_left(self._starts, end)
+        return [m for m in self._mentions[low:high] if m.end <= end]
+
+    def last_name(self, start: int, end: int) -> str | None:
+        """The name of the last mention inside `[start, end)`."""
+        high = bisect.bisect_left(self._starts, end)
+        for mention in reversed(self._mentions[max(0, high - 3) : high]):
+            if mention.end <= end and mention.start >= start:
+                return mention.name
+        return None
+
+
+def _person_mentions(doc: Doc, text: str, officials: Sequence[Official]) -> _Mentions:
     """Every mention of a named person: the officials component's, then name patterns.
 
     Names found by pattern count only where no official mention lies, so an official is always
     named as the officials component recorded them.
     """
-    found = [
+    recorded = _Mentions(
         _Mention(span.start, span.end, official.name)
         for official in officials
         for span in official.mentions
-    ]
-    for mention in _pattern_mentions(doc, text):
-        if not any(m.start < mention.end and mention.start < m.end for m in found):
-            found.append(mention)
-    return sorted(found, key=lambda mention: mention.start)
+    )
+    patterned = [m for m in _pattern_mentions(doc, text) if not recorded.overlaps(m.start, m.end)]
+    return _Mentions([*recorded.within(0, len(text)), *patterned])
 
 
 def _pattern_mentions(doc: Doc, text: str) -> list[_Mention]:
@@ -333,12 +397,26 @@ def _body(text: str, start: int, end: int) -> str | None:
         clause = clause.removesuffix(adverb)
     if not clause or not lexicon.body.match(clause) or len(clause.split()) > 10:
         return None
+    delegation = _DELEGATION.match(clause)
+    spoken = f" {clause} "
+    if lexicon.finding.search(spoken) or lexicon.action.search(spoken) or spoken.endswith(" và "):
+        # "Đoàn công tác ghi nhận kết quả đạt được và lưu ý …": the body is the subject only.
+        return delegation.group() if delegation else None
     if clause.casefold() == "đoàn":
         # "Đoàn đề nghị" names the delegation introduced earlier: "Đoàn giám sát của …".
-        named = _DELEGATION.search(text, 0, start)
+        named = _first_delegation(text, start)
         if named is not None:
             return named.group()
     return clause
+
+
+def _first_delegation(text: str, before: int) -> re.Match[str] | None:
+    """The first "Đoàn kiểm tra"-like name in the opening of the text, before `before`.
+
+    Articles introduce the delegation in their lead; reading only the opening keeps many
+    "Đoàn đề nghị" sentences from each scanning the whole text.
+    """
+    return _DELEGATION.search(text, 0, min(before, _OPENING))
 
 
 def _title_match(officials: Sequence[Official], text: str, start: int, end: int) -> str | None:
@@ -355,32 +433,38 @@ def _issuer(
     officials: Sequence[Official],
     ask: _Ask,
     sentences: Sequence[_Sentence],
-    mentions: Sequence[_Mention],
+    mentions: _Mentions,
 ) -> str | None:
+    """Who asked, tried in order: a body heading the clause before the verb, the nearest named
+    person before it in the sentence, the last named person when the sentence says only "đồng
+    chí" or "ông", an official whose title the sentence repeats, a delegation opening the
+    sentence, and the nearest named person of the previous sentence."""
     sentence = sentences[ask.sentence]
-    before = [m for m in mentions if sentence.start <= m.start and m.end <= ask.verb_start]
-    body = _body(text, sentence.start, ask.verb_start)
-    if body is not None and not any(m.start >= ask.verb_start - len(body) - 2 for m in before):
-        clause_has_person = _lexicon().honorific.search(
-            text, ask.verb_start - len(body) - 2, ask.verb_start
-        )
-        if clause_has_person is None:
-            return body
-    if before:
-        return before[-1].name
-    if _lexicon().honorific.search(text, sentence.start, ask.verb_start):
-        earlier = [m for m in mentions if m.end <= sentence.start]
-        if earlier:
-            return earlier[-1].name
-    titled = _title_match(officials, text, sentence.start, ask.verb_start)
-    if titled is not None:
-        return titled
-    if ask.sentence > 0:
-        previous = sentences[ask.sentence - 1]
-        earlier = [m for m in mentions if previous.start <= m.start and m.end <= sentence.start]
-        if earlier:
-            return earlier[-1].name
-    return None
+    verb = ask.verb_start
+    before = mentions.within(sentence.start, verb)
+    honorific = _lexicon().honorific.search(text, sentence.start, verb)
+    previous = sentences[ask.sentence - 1] if ask.sentence > 0 else sentence
+    delegation = _DELEGATION.match(text, sentence.start)
+    candidates: tuple[Callable[[], str | None], ...] = (
+        lambda: _clause_body(text, sentence.start, verb, before),
+        lambda: before[-1].name if before else None,
+        lambda: mentions.last_name(0, sentence.start) if honorific else None,
+        lambda: _title_match(officials, text, sentence.start, verb),
+        lambda: delegation.group() if delegation else None,
+        lambda: mentions.last_name(previous.start, sentence.start),
+    )
+    return next((name for candidate in candidates if (name := candidate()) is not None), None)
+
+
+def _clause_body(text: str, start: int, verb: int, before: Sequence[_Mention]) -> str | None:
+    """The body heading the clause right before the verb, unless a person is named there."""
+    body = _body(text, start, verb)
+    if body is None:
+        return None
+    clause_start = verb - len(body) - 2
+    if any(m.start >= clause_start for m in before):
+        return None
+    return None if _lexicon().honorific.search(text, clause_start, verb) else body
 
 
 def _sentences(doc: Doc) -> list[_Sentence]:
@@ -404,7 +488,7 @@ class RecommendationFinder:
 
     def match(self, doc: Doc) -> list[Recommendation]:
         """The recommendation items of the article, in text order."""
-        text = doc.text
+        text = store.text(doc)
         sentences = _sentences(doc)
         asks = _find_asks(text, sentences)
         if not asks:

@@ -17,12 +17,13 @@ from spacy.tokens import Doc
 from vnreport.pipeline import store
 from vnreport.records import Segment, SegmentKind, Span
 from vnreport.resources import load_json
+from vnreport.script import UPPER
 
 KIND = "segments"
 CONTENT_KINDS: frozenset[str] = frozenset({"title", "lead", "caption", "body"})
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s+[\"'(\[]?[A-ZÀ-Ỹ0-9Đ-])|[:;](?=\s*$)")
+_SENTENCE_END = re.compile(rf"[.!?…]+[\"')\]]*(?=\s+[\"'(\[]?(?:{UPPER}|[0-9-]))|[:;](?=\s*$)")
 _BULLET = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-z][.)])\s")
 _CAPTION_MARK = re.compile(r"(?:^|[(\s–-])Ảnh(?: minh họa)?\s*:", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…:;\"]\s*$")
@@ -179,7 +180,7 @@ class ArticleSegmenter:
 
     def __call__(self, doc: Doc) -> Doc:
         segments = classify(
-            doc.text,
+            store.text(doc),
             max_title_chars=self.max_title_chars,
             max_byline_words=self.max_byline_words,
         )

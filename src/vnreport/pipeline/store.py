@@ -17,11 +17,21 @@ from vnreport.records import Span
 T = TypeVar("T")
 
 SPAN_KEY_PREFIX = "vnreport_"
+TEXT_KEY = "vnreport_text"
 
 
 def key(kind: str) -> str:
     """The `doc.spans` and `doc.user_data` key for one kind of record."""
     return f"{SPAN_KEY_PREFIX}{kind}"
+
+
+def text(doc: Doc) -> str:
+    """The Doc's text, kept by the tokenizer: spaCy rebuilds `doc.text` from tokens on each call."""
+    cached = doc.user_data.get(TEXT_KEY)
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if isinstance(cached, str) and len(cached) == length:
+        return cached
+    return doc.text
 
 
 def put(doc: Doc, kind: str, records: Sequence[Any], spans: Iterable[tuple[int, int, str]]) -> None:
