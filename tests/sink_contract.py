@@ -6,14 +6,16 @@ Reports the store holds, by id, read back independently of the sink).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 
 from tests.inputs import sample_report
 from vnreport.failure import Failure
 from vnreport.records import Report
 from vnreport.sinks.base import Sink, Stored, Written
 
-OpenSink = Callable[..., Sink]
+OpenSink = Callable[[], Sink]
 ReadBack = Callable[[], dict[str, Report]]
 
 
@@ -61,8 +63,8 @@ def check_newer_version_replaces(open_sink: OpenSink, stored: ReadBack) -> None:
     versions = {rid: report.extractor_version for rid, report in stored().items()}
     first, second = sample_report(0).id, sample_report(1).id
     assert versions == {first: "0.10.0", second: "0.1.0"}
-    with open_sink(redo=True) as sink:
-        assert sink.store(items(1, version="0.10.0")).replaced == 1
+    with open_sink() as sink:
+        assert sink.store(items(1, version="0.10.0"), redo=True).replaced == 1
     assert len(stored()) == 2
 
 
@@ -76,3 +78,9 @@ def check_done_keys(open_sink: OpenSink) -> None:
         assert sink.done(keys, version="0.0.1") == {"key-0", "key-1", "key-bad"}
         assert sink.done(keys, version="0.2.0") == set()
         assert sink.done([]) == set()
+
+
+def documented_queries() -> list[str]:
+    """The SQL examples of docs/schema.md."""
+    docs = Path(__file__).resolve().parents[1] / "docs" / "schema.md"
+    return re.findall(r"```sql\n(.*?)```", docs.read_text(encoding="utf-8"), re.DOTALL)

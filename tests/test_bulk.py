@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from tests.inputs import PAGE, article, write_corpus
@@ -210,8 +211,13 @@ def test_resume_after_kill_9(tmp_path: Path) -> None:
     database = tmp_path / "out.sqlite"
     command = _cli(tmp_path / "in", "--out", database, "--workers", "1", "--batch-size", "4", "-q")
     process = _start_and_wait(command, database, 8)
-    os.killpg(process.pid, signal.SIGKILL)
+    workers = psutil.Process(process.pid).children(recursive=True)
+    process.kill()  # kill -9 of the run, as a user would do it
     process.communicate()
+    _, alive = psutil.wait_procs(workers, timeout=60)
+    for orphan in alive:  # pragma: no cover (cleans up after a failed check)
+        orphan.kill()
+    assert not alive, "worker processes outlived the killed run"
     partial = _stored_inputs(database)
     assert 8 <= partial < CORPUS, "the run ended before it could be killed: grow CORPUS"
     finished = subprocess.run(command, env=_env(), capture_output=True, check=False)

@@ -46,6 +46,10 @@ FIGURES = [
     ("Xã được cấp 2 máy bơm.", (2, "máy bơm"), {}),
     ('Phường xây dựng 17 "Tổ liên gia an toàn".', (17, "tổ"), {}),
     ("Trong số 86 hộ làm nghề, phần lớn đã có bể lắng.", (86, "hộ"), {}),
+    ("Xã đã đạt 19/19 tiêu chí nông thôn mới.", (19, "tiêu chí"), {}),
+    ("Tỷ lệ hộ nghèo giảm còn 3,1%.", (3.1, "%"), {"subject": "Tỷ lệ hộ nghèo"}),
+    ("Tổng kinh phí thực hiện là 1,5 tỷ đồng.", (1.5, "tỷ đồng"), {"subject": "Tổng kinh phí"}),
+    ("Mỗi lớp có 45 học sinh/lớp.", (45, "học sinh"), {}),
 ]
 
 NOT_FIGURES = [
@@ -66,6 +70,9 @@ NOT_FIGURES = [
     "Tổ dân phố số 41 và 42 thành lập tổ tự quản.",
     "Sản phẩm đạt chuẩn OCOP 3 sao.",
     "Một số mô hình còn hạn chế.",
+    "Sáng 5/9 tổ chức lễ khai giảng năm học mới.",
+    "Tổ 7 phường Tân Lập tổ chức ra quân.",
+    "Thực hiện Đề án 06 triển khai dịch vụ công trực tuyến.",
 ]
 # fmt: on
 

@@ -149,3 +149,16 @@ def test_loose_publication_dates(value: object, expected: dt.date | None) -> Non
 )
 def test_compose_text(title: str | None, body: str, text: str) -> None:
     assert compose_text(title, body) == text
+
+
+def test_public_names_are_pinned() -> None:
+    import vnreport.io
+
+    assert sorted(vnreport.io.__all__) == sorted(
+        [
+            "FORMATS", "STDIN", "Format", "JsonlFields", "RawInput", "ReadOptions", "Unreadable",
+            "decode", "expand", "format_of", "input_key", "iter_inputs", "iter_raw", "missing",
+            "read_path",
+        ]
+    )  # fmt: skip
+    assert all(hasattr(vnreport.io, name) for name in vnreport.io.__all__)

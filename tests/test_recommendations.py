@@ -47,7 +47,14 @@ ITEMS = [
     ("Đồng chí yêu cầu UBND các xã không chủ quan; chỉ đạo các thôn trực 24/24 giờ.",
      ["UBND các xã không chủ quan", "chỉ đạo các thôn trực 24/24 giờ"]),
     ("Đồng chí Nguyễn Thị Huế nhấn mạnh, thời gian tới phường cần nâng cao chất lượng hoạt động.",
-     ["nâng cao chất lượng hoạt động"]),
+     ["thời gian tới phường cần nâng cao chất lượng hoạt động"]),
+    ("Thứ trưởng nhấn mạnh: các địa phương cần chủ động ứng phó; đồng thời cần bảo đảm an toàn cho người dân.",
+     ["các địa phương cần chủ động ứng phó", "bảo đảm an toàn cho người dân"]),
+    ("Đồng chí đề nghị: Thứ nhất, các chi bộ nâng cao chất lượng sinh hoạt. Thứ hai, tăng cường phát triển đảng viên.",
+     ["các chi bộ nâng cao chất lượng sinh hoạt", "tăng cường phát triển đảng viên"]),
+    ("Đồng chí Nguyễn Thị Huế yêu cầu:\n- Các xã rà soát hộ nghèo. Báo cáo kết quả trước ngày 5/10.\n"
+     "- Các trường tăng cường giáo dục.\nBuổi làm việc kết thúc lúc 11 giờ.",
+     ["Các xã rà soát hộ nghèo. Báo cáo kết quả trước ngày 5/10", "Các trường tăng cường giáo dục"]),
     ("Đồng chí yêu cầu nhà thầu hoàn thành các kiệt còn lại. UBND phường chủ trì đối thoại với các hộ.",
      ["nhà thầu hoàn thành các kiệt còn lại", "UBND phường chủ trì đối thoại với các hộ"]),
 ]
@@ -64,6 +71,8 @@ NOT_ASKS = [
     "Tỷ lệ đạt 91,2%, thấp hơn chỉ tiêu huyện giao khoảng 2,3%.",
     "Xã cơ bản đáp ứng các yêu cầu của xã nông thôn mới kiểu mẫu.",
     "Khi cần thiết, phường huy động lực lượng dân quân.",
+    "Xã cũng giao chỉ tiêu cho từng thôn.",
+    "Phường có 12 tổ dân phố, cần thêm kinh phí sửa chữa nhà văn hóa.",
 ]
 # fmt: on
 
@@ -114,6 +123,14 @@ def test_issuer_is_a_body(nlp: Language) -> None:
     body = "Sau khi kiểm tra hồ sơ, Đoàn kiểm tra đề nghị UBND phường tiếp tục quán triệt kỷ cương."
     report = _report(nlp, body)
     assert [item.issuer for item in report.recommendations] == ["Đoàn kiểm tra"]
+
+
+def test_delegation_opening_the_sentence_is_the_issuer(nlp: Language) -> None:
+    body = "Đoàn công tác ghi nhận kết quả đạt được và lưu ý xã cần quan tâm vệ sinh môi trường."
+    report = _report(nlp, body)
+    assert [(i.issuer, i.text) for i in report.recommendations] == [
+        ("Đoàn công tác", "xã cần quan tâm vệ sinh môi trường")
+    ]
 
 
 def test_addressee_and_verb(nlp: Language) -> None:

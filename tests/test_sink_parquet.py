@@ -23,8 +23,8 @@ def target(tmp_path: Path) -> Path:
 
 
 def _opener(target: Path) -> sink_contract.OpenSink:
-    def open_(*, redo: bool = False) -> Sink:
-        return open_sink(target, redo=redo)
+    def open_() -> Sink:
+        return open_sink(target)
 
     return open_
 

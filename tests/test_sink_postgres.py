@@ -45,8 +45,8 @@ def schema(server: Engine) -> Iterator[str]:
 
 
 def _opener(schema: str) -> sink_contract.OpenSink:
-    def open_(*, redo: bool = False) -> Sink:
-        return open_sink(f"{URL}?schema={schema}", redo=redo)
+    def open_() -> Sink:
+        return open_sink(f"{URL}?schema={schema}")
 
     return open_
 
@@ -136,3 +136,12 @@ def test_concurrent_writers_of_the_same_reports(server: Engine, schema: str) -> 
         thread.join()
     assert errors == []
     assert len(_stored(server, schema)()) == 6
+
+
+def test_the_documented_queries_run(server: Engine, schema: str) -> None:
+    with PostgresSink(URL, schema=schema) as sink:
+        sink.store(sink_contract.items(2))
+    with server.connect() as connection:
+        connection.execute(text(f'SET search_path TO "{schema}"'))
+        for query in sink_contract.documented_queries():
+            connection.execute(text(query)).all()

@@ -26,8 +26,8 @@ def database(tmp_path: Path) -> Path:
 
 
 def _opener(database: Path) -> sink_contract.OpenSink:
-    def open_(*, redo: bool = False) -> Sink:
-        return open_sink(database, redo=redo)
+    def open_() -> Sink:
+        return open_sink(database)
 
     return open_
 
@@ -205,3 +205,26 @@ def test_concurrent_writers_both_succeed(database: Path) -> None:
     assert errors == []
     assert _count(database, "SELECT count(*) FROM reports") == 12
     assert _count(database, "SELECT count(*) FROM inputs") == 12
+
+
+def test_the_documented_queries_return_rows_on_the_bundled_corpus(tmp_path: Path) -> None:
+    corpus = Path(__file__).resolve().parents[1] / "corpora" / "dev"
+    if not corpus.is_dir():
+        pytest.skip("corpora/dev is not in this checkout")
+    from vnreport.bulk import BulkOptions, run
+
+    database = tmp_path / "reports.sqlite"
+    with SqliteSink(database) as sink:
+        run([corpus], sink, BulkOptions(workers=0, quiet=True))
+    queries = sink_contract.documented_queries()
+    assert len(queries) >= 2
+    with sqlite3.connect(database) as connection:
+        results = [connection.execute(query).fetchall() for query in queries]
+    assert all(results[:2]), "the two main examples of docs/schema.md find nothing"
+
+
+def test_public_names_are_pinned() -> None:
+    import vnreport.sinks
+
+    assert sorted(vnreport.sinks.__all__) == ["Sink", "Stored", "Written", "open_sink", "sink_kind"]
+    assert all(hasattr(vnreport.sinks, name) for name in vnreport.sinks.__all__)

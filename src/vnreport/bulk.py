@@ -27,6 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from enum import IntEnum
 from itertools import islice
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -151,16 +152,23 @@ def total_bytes(paths: Iterable[str | Path]) -> int | None:
     return total
 
 
-def _local_pool(workers: int, work: WorkOptions) -> ProcessPoolExecutor:
+def _context() -> multiprocessing.context.BaseContext:
+    # Never fork: a forked worker would inherit the parent's end of the liveness pipe.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload(["vnreport.worker"])
+    return context
+
+
+def _local_pool(
+    workers: int, work: WorkOptions, context: multiprocessing.context.BaseContext, alive: Connection
+) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=init_worker,
-        initargs=(work,),
+        initargs=(work, alive),
         max_tasks_per_child=_TASKS_PER_CHILD,
     )
 
@@ -190,6 +198,8 @@ class _Run:
         workers = default_workers() if options.workers is None else options.workers
         self.owned = executor is None
         self.workers = max(workers, 0)
+        # Local workers hold the read end and exit when it closes: when this process ends, however.
+        self.alive: tuple[Connection, Connection] | None = None
         self.executor = executor or self._new_executor()
         self.limit = max(1, parallelism if executor is not None else self.workers or 1)
         self.limit *= _IN_FLIGHT_PER_WORKER
@@ -201,7 +211,10 @@ class _Run:
     def _new_executor(self) -> Executor:
         if self.workers == 0:
             return InlineExecutor()
-        return _local_pool(self.workers, self.work)
+        context = _context()
+        if self.alive is None:
+            self.alive = context.Pipe(duplex=False)
+        return _local_pool(self.workers, self.work, context, self.alive[0])
 
     # Reading and resuming
 
@@ -251,7 +264,7 @@ class _Run:
     def flush(self) -> None:
         """Write the records waiting, in one transaction."""
         if self.pending:
-            self.summary.written.add(self.sink.store(self.pending))
+            self.summary.written.add(self.sink.store(self.pending, redo=self.options.redo))
             self.pending = []
 
     def _crashed(self, task: _Task, error: BaseException) -> None:
@@ -341,6 +354,8 @@ class _Run:
         finally:
             if self.owned:
                 self.executor.shutdown(wait=not cancel, cancel_futures=True)
+            for end in self.alive or ():
+                end.close()
 
 
 def run(

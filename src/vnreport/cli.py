@@ -204,7 +204,7 @@ def extract(
     read = ReadOptions(
         fields=fields,
         format=input_format.value if input_format else None,
-        **({"max_bytes": max_bytes} if max_bytes else {}),
+        max_bytes=max_bytes or settings.max_bytes,
     )
     chars = max_chars or settings.max_chars
     if out is None:
@@ -236,15 +236,25 @@ def extract(
     raise typer.Exit(int(summary.exit_code()))
 
 
+def _quiet_dask() -> None:
+    """Keep Dask's scheduler chatter (it sets its loggers to INFO on import) for --verbose."""
+    import distributed  # noqa: F401  (configures its loggers, which we then adjust)
+
+    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+
+
 def _run_bulk(
     paths: list[str], out: str, options: BulkOptions, *, engine: Engine, scheduler: str | None
 ) -> Summary:
     from vnreport.bulk import run
     from vnreport.sinks import open_sink
 
-    with open_sink(out, redo=options.redo) as sink:
+    with open_sink(out) as sink:
         if engine is Engine.dask:
             from vnreport.distributed import run as run_dask
+
+            _quiet_dask()
 
             summary = run_dask(paths, sink, options, scheduler=scheduler)
         else:

@@ -14,6 +14,7 @@ isolation as a local run. Every worker needs vnreport installed; each builds its
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -101,6 +102,7 @@ def run(
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
+            silence_logs=logging.ERROR,
         )
         scheduler = cluster.scheduler_address
     try:

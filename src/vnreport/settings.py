@@ -6,6 +6,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_MAX_CHARS = 1_000_000
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 
 class Settings(BaseSettings):
@@ -16,5 +17,12 @@ class Settings(BaseSettings):
     max_chars: int = Field(
         default=DEFAULT_MAX_CHARS, gt=0, description="Largest document accepted, in characters."
     )
-    workers: int | None = Field(default=None, ge=1, description="Bulk worker processes.")
+    max_bytes: int = Field(
+        default=DEFAULT_MAX_BYTES,
+        gt=0,
+        description="Largest file, JSONL line or WARC page read, in bytes.",
+    )
+    workers: int | None = Field(
+        default=None, ge=0, description="Bulk worker processes (0: in the calling process)."
+    )
     batch_size: int = Field(default=64, ge=1, description="Records written per transaction.")

@@ -6,13 +6,16 @@ and reused for every input that process handles.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
+import os
 import signal
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from spacy.language import Language
@@ -91,9 +94,31 @@ def check_pipeline(spec: str | None) -> None:
         raise ResourceError(f"pipeline {spec!r} is neither module:function nor a saved pipeline")
 
 
-def init_worker(options: WorkOptions) -> None:
-    """Pool initializer: leave Ctrl-C to the parent, which drains the pool; build the pipeline."""
+def _exit_with_parent(alive: Connection) -> None:
+    """Exit when the run's process is gone: `kill -9` of it must not leave workers behind.
+
+    The parent holds the only writing end of the `alive` pipe and never writes; when it dies,
+    however it dies, the pipe closes and the read below returns.
+    """
+
+    def watch() -> None:
+        with contextlib.suppress(EOFError, OSError):
+            alive.recv_bytes()
+        os._exit(1)
+
+    threading.Thread(target=watch, name="vnreport-parent-watch", daemon=True).start()
+
+
+def init_worker(options: WorkOptions, alive: Connection | None = None) -> None:
+    """Pool initializer: leave Ctrl-C to the parent, which drains the pool; build the pipeline.
+
+    Args:
+        options: What the worker's tasks need.
+        alive: Read end of a pipe the parent holds open; the worker exits when it closes.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if alive is not None:
+        _exit_with_parent(alive)
     try:
         pipeline(options.pipeline)
     except VnreportError:  # reported with each input instead, so the pool stays alive

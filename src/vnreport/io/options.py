@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from vnreport.settings import DEFAULT_MAX_BYTES
+
 Format = Literal["txt", "html", "jsonl", "warc"]
 """A container format vnreport reads."""
 
 FORMATS: tuple[Format, ...] = ("txt", "html", "jsonl", "warc")
-
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)

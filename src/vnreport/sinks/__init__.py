@@ -38,14 +38,13 @@ def sink_kind(target: str) -> str:
     )
 
 
-def open_sink(target: str | Path, *, redo: bool = False) -> Sink:
+def open_sink(target: str | Path) -> Sink:
     """The sink `target` names: `*.sqlite`, `*.db`, `postgresql://…`, `*.jsonl`, `*.parquet`.
 
     A PostgreSQL URL may name a schema with `?schema=name` (created when missing).
 
     Args:
         target: A file path or database URL.
-        redo: Replace stored reports even when the extractor version is the same.
 
     Raises:
         SinkError: the target is of no known kind or cannot be opened.
@@ -56,15 +55,15 @@ def open_sink(target: str | Path, *, redo: bool = False) -> Sink:
     if kind == "postgresql":
         from vnreport.sinks.postgres import PostgresSink
 
-        return PostgresSink(text, redo=redo)
+        return PostgresSink(text)
     if kind == "sqlite":
         from vnreport.sinks.sqlite import SqliteSink
 
-        return SqliteSink(text.removeprefix("sqlite:///"), redo=redo)
+        return SqliteSink(text.removeprefix("sqlite:///"))
     if kind == "jsonl":
         from vnreport.sinks.jsonl import JsonlSink
 
-        return JsonlSink(text, redo=redo)
+        return JsonlSink(text)
     from vnreport.sinks.parquet import ParquetSink
 
-    return ParquetSink(text, redo=redo)
+    return ParquetSink(text)

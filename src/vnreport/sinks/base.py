@@ -74,16 +74,16 @@ class Sink(ABC):
     """A record store. Subclasses implement `store`, `done` and `close`.
 
     Writes are idempotent by `Report.id`: storing a report whose id is already there changes
-    nothing, unless the new one comes from a newer `extractor_version` (or `redo` is set), in
+    nothing, unless the new one comes from a newer `extractor_version` (or `redo` is given), in
     which case it replaces the old one whole. Use a sink as a context manager so it is closed.
     """
 
-    def __init__(self, *, redo: bool = False) -> None:
-        self.redo = redo
-
     @abstractmethod
-    def store(self, items: Sequence[Stored]) -> Written:
-        """Store reports, failures and their input keys together, in one transaction."""
+    def store(self, items: Sequence[Stored], *, redo: bool = False) -> Written:
+        """Store reports, failures and their input keys together, in one transaction.
+
+        With `redo`, a report replaces a stored one of the same extractor version too.
+        """
 
     @abstractmethod
     def done(self, keys: Collection[str], *, version: str = __version__) -> set[str]:
@@ -92,12 +92,14 @@ class Sink(ABC):
     def close(self) -> None:  # noqa: B027 (not every sink holds a resource)
         """Flush and release the store."""
 
-    def write(self, reports: Iterable[Report], *, batch_size: int = DEFAULT_BATCH) -> Written:
-        """Store `reports`, `batch_size` to a transaction."""
+    def write(
+        self, reports: Iterable[Report], *, batch_size: int = DEFAULT_BATCH, redo: bool = False
+    ) -> Written:
+        """Store `reports`, `batch_size` to a transaction (see `store` for `redo`)."""
         total = Written()
         items = (Stored(None, report.source, report) for report in reports)
         for batch in chunks(items, batch_size):
-            total.add(self.store(batch))
+            total.add(self.store(batch, redo=redo))
         return total
 
     def write_failure(self, failure: Failure) -> Written:

@@ -53,8 +53,7 @@ class JsonlSink(Sink):
     the latest line of each id; until then, readers should keep the last line per id.
     """
 
-    def __init__(self, path: str | Path, *, redo: bool = False) -> None:
-        super().__init__(redo=redo)
+    def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.inputs_path = ledger_path(self.path, ".inputs.jsonl")
         self._latest: dict[str, tuple[int, str]] = {}  # report id → (line, extractor version)
@@ -80,7 +79,7 @@ class JsonlSink(Sink):
         """The `keys` stored by extractor `version` or a later one: a resumed run skips them."""
         return {key for key in keys if key in self._keys and not is_newer(version, self._keys[key])}
 
-    def store(self, items: Sequence[Stored]) -> Written:
+    def store(self, items: Sequence[Stored], *, redo: bool = False) -> Written:
         """Append the reports not stored yet (or superseded), then their ledger lines."""
         written = Written()
         ledger: list[str] = []
@@ -88,7 +87,7 @@ class JsonlSink(Sink):
             result = item.result
             entry: dict[str, Any] = {"key": item.key, "source": item.source}
             if isinstance(result, Report):
-                self._append(result, written)
+                self._append(result, written, redo=redo)
                 entry.update(report_id=result.id, failure=None)
             else:
                 written.failures += 1
@@ -107,9 +106,9 @@ class JsonlSink(Sink):
             raise SinkError(f"cannot write to {self.path}: {error}") from error
         return written
 
-    def _append(self, report: Report, written: Written) -> None:
+    def _append(self, report: Report, written: Written, *, redo: bool) -> None:
         known = self._latest.get(report.id)
-        if known is not None and not replaces(report.extractor_version, known[1], redo=self.redo):
+        if known is not None and not replaces(report.extractor_version, known[1], redo=redo):
             written.unchanged += 1
             return
         if known is None:

@@ -136,8 +136,7 @@ class ParquetSink(Sink):
     runs you may interrupt).
     """
 
-    def __init__(self, path: str | Path, *, redo: bool = False) -> None:
-        super().__init__(redo=redo)
+    def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -163,7 +162,7 @@ class ParquetSink(Sink):
         """The `keys` stored by extractor `version` or a later one: a resumed run skips them."""
         return {key for key in keys if key in self._keys and not is_newer(version, self._keys[key])}
 
-    def store(self, items: Sequence[Stored]) -> Written:
+    def store(self, items: Sequence[Stored], *, redo: bool = False) -> Written:
         """Stream the reports not stored yet (or superseded) and the inputs to the partial files."""
         written = Written()
         reports: dict[str, dict[str, Any]] = {}
@@ -176,9 +175,7 @@ class ParquetSink(Sink):
                 row["report_id"] = result.id
                 old = self._versions.get(result.id)
                 fresh = result.id not in self._reports.rewritten and result.id not in reports
-                if old is None or (
-                    fresh and replaces(result.extractor_version, old, redo=self.redo)
-                ):
+                if old is None or (fresh and replaces(result.extractor_version, old, redo=redo)):
                     written.new += old is None
                     written.replaced += old is not None
                     reports[result.id] = result.model_dump()

@@ -38,7 +38,7 @@ class PostgresSink(SqlSink):
     never race on the same report.
     """
 
-    def __init__(self, url: str, *, redo: bool = False, schema: str | None = None) -> None:
+    def __init__(self, url: str, *, schema: str | None = None) -> None:
         try:
             import psycopg  # noqa: F401
         except ImportError as error:
@@ -47,7 +47,7 @@ class PostgresSink(SqlSink):
         schema = schema or named
         self._lock_key = _lock_id(schema)
         engine = create_engine(address, json_serializer=dumps, pool_pre_ping=True)
-        super().__init__(engine, redo=redo, schema_name=schema)
+        super().__init__(engine, schema_name=schema)
 
     def _prepare(self, connection: Connection) -> None:
         if self.schema_name:

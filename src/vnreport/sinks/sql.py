@@ -37,10 +37,7 @@ class SqlSink(Sink):
     failures commit together or not at all, so a run killed at any moment leaves whole records.
     """
 
-    def __init__(
-        self, engine: Engine, *, redo: bool = False, schema_name: str | None = None
-    ) -> None:
-        super().__init__(redo=redo)
+    def __init__(self, engine: Engine, *, schema_name: str | None = None) -> None:
         self.schema_name = schema_name
         if schema_name:
             engine = engine.execution_options(schema_translate_map={None: schema_name})
@@ -92,7 +89,7 @@ class SqlSink(Sink):
                 found.update(k for k, v in connection.execute(query) if not is_newer(version, v))
         return found
 
-    def store(self, items: Sequence[Stored]) -> Written:
+    def store(self, items: Sequence[Stored], *, redo: bool = False) -> Written:
         """Store reports, failures and their input keys together, in one transaction."""
         written = Written()
         latest: dict[str, Report] = {}
@@ -116,13 +113,13 @@ class SqlSink(Sink):
                 }
         with self._errors("write to"), self.engine.begin() as connection:
             self._lock(connection)
-            self._store_reports(connection, latest, written)
+            self._store_reports(connection, latest, written, redo=redo)
             self._store_inputs(connection, keyed, failed)
         written.failures = len(failed)
         return written
 
     def _store_reports(
-        self, connection: Connection, latest: dict[str, Report], written: Written
+        self, connection: Connection, latest: dict[str, Report], written: Written, *, redo: bool
     ) -> None:
         table = schema.reports
         existing: dict[str, str] = {}
@@ -133,7 +130,7 @@ class SqlSink(Sink):
         replaced = [
             r
             for rid, r in latest.items()
-            if rid in existing and replaces(r.extractor_version, existing[rid], redo=self.redo)
+            if rid in existing and replaces(r.extractor_version, existing[rid], redo=redo)
         ]
         written.new += len(new)
         written.replaced += len(replaced)

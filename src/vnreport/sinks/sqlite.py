@@ -50,11 +50,9 @@ class SqliteSink(SqlSink):
     Two runs writing the same file both succeed: each batch waits for the other's to commit.
     """
 
-    def __init__(
-        self, path: str | Path, *, redo: bool = False, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
-    ) -> None:
+    def __init__(self, path: str | Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
         self.path = Path(path)
-        super().__init__(sqlite_engine(self.path, busy_timeout=busy_timeout), redo=redo)
+        super().__init__(sqlite_engine(self.path, busy_timeout=busy_timeout))
 
     def _reader(self) -> Engine:
         # Reads need no write lock: a deferred transaction sees the last commit.
