@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
 import spacy
@@ -8,6 +9,7 @@ from spacy.language import Language
 
 from vnreport.lang import UndertheseaTokenizer
 from vnreport.normalize import normalize_text
+from vnreport.pipeline.segments import debris_starts
 
 # fmt: off
 WORDS = [
@@ -51,3 +53,27 @@ def test_pipeline_round_trips_through_config_and_disk(nlp: Language, tmp_path) -
     loaded = spacy.load(tmp_path / "pipeline")
     text = "Sáng 3/10, ông Hà Văn Tùng, Chủ tịch UBND xã Dương Quang kiểm tra tổ 5."
     assert loaded(text)._.report.officials == nlp(text)._.report.officials
+
+
+def test_words_are_underthesea_words_on_corpus_lines(nlp: Language) -> None:
+    from underthesea import word_tokenize
+
+    corpus = Path(__file__).resolve().parents[1] / "corpora" / "dev"
+    lines = [
+        line
+        for path in sorted(corpus.glob("*.txt"))[:8]
+        for line in normalize_text(path.read_text(encoding="utf-8")).splitlines()
+        if line.strip() and not debris_starts(line)
+    ]
+    assert len(lines) > 40
+    for line in lines:
+        ours = [" ".join(t.text.split()) for t in nlp.make_doc(line) if not t.is_space]
+        assert ours == word_tokenize(line, use_token_normalize=False), line
+
+
+def test_debris_lines_are_split_on_spaces_only(nlp: Language) -> None:
+    text = "Tiêu đề bài\n\nNội dung bài viết ở đây.\n\nTác Giả\n\nTrả lời ý kiến\nPhó Chủ tịch UBND"
+    tokens = [t.text for t in nlp.make_doc(text)]
+    # "Chủ tịch" would be one word in the article; in the comment-form debris it is not segmented.
+    assert tokens[-4:] == ["Phó", "Chủ", "tịch", "UBND"]
+    assert "Nội dung" in tokens

@@ -45,8 +45,7 @@ def split_type(full_name: str) -> tuple[str, str]:
 WardCodes = dict[tuple[str, str], str]
 
 
-# Names repeat thousands of times in the mapping (every ward names its province): fold each once.
-_key = cache(fold)
+_key = fold  # cached: names repeat thousands of times in the mapping
 
 
 def _code_key(province: str, ward: str) -> tuple[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 # Dashes, quotes and spaces are mapped one character to one character.
 _CHARACTER_MAP = str.maketrans(
@@ -79,6 +79,7 @@ def normalize_text(text: str) -> str:
     return _SYLLABLE.sub(_fix_syllable, text)
 
 
+@lru_cache(maxsize=65_536)  # names are folded again and again: units, people, gazetteer keys
 def fold(text: str) -> str:
     """Lower-case, normalized form used to compare names ("Hoà" equals "hòa")."""
     return normalize_text(text).casefold().strip()

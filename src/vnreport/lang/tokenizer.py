@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -16,58 +17,87 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from vnreport.errors import ResourceError
 from vnreport.normalize import normalize_text
+from vnreport.pipeline.segments import debris_starts
 from vnreport.pipeline.store import TEXT_KEY
 
 _LINE = re.compile(r"[^\n]+")
 _NON_SPACE = re.compile(r"\S+")
+# underthesea's own word segmentation model (VLSP 2013 CRF), shipped inside the package.
+_MODEL_DIR = ("models", "ws_crf_vlsp2013_20230727")
 
 
-def _segment(line: str) -> list[str]:
-    from underthesea import word_tokenize
+class _WordSegmenter:
+    """underthesea's syllable splitter and CRF word model, called on whole articles at once.
 
-    words: list[str] = word_tokenize(line, use_token_normalize=False)
-    return words
+    `underthesea.word_tokenize` does the same per line and then joins the words into strings;
+    calling the model directly batches the featurizer over the article's lines and keeps each
+    syllable's offset, so words map back to the text without searching for them.
+    """
+
+    def __init__(self) -> None:
+        try:
+            from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+            from underthesea.pipeline import word_tokenize
+            from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
+        except ImportError as error:
+            raise ResourceError(
+                "this underthesea has no word segmentation model where vnreport expects it; "
+                "install the version pyproject.toml names (pip install -e .)"
+            ) from error
+        self._syllables: re.Pattern[str] = patterns
+        self._model = FastCRFSequenceTagger()
+        self._model.load(str(Path(word_tokenize.__file__).parent.joinpath(*_MODEL_DIR)))
+
+    def words(self, lines: list[str]) -> list[list[tuple[int, int]]]:
+        """For each line, the spans of its words (a word is one or more syllables)."""
+        syllables = [list(self._syllables.finditer(line)) for line in lines]
+        features = self._model.featurizer.process([[[m.group()] for m in s] for s in syllables])
+        spans: list[list[tuple[int, int]]] = []
+        for line_syllables, line_features in zip(syllables, features, strict=True):
+            words: list[tuple[int, int]] = []
+            tags = self._model.estimator.tag(line_features) if line_syllables else []
+            for match, tag in zip(line_syllables, tags, strict=True):
+                if tag == "I-W" and words:
+                    words[-1] = (words[-1][0], match.end())
+                else:
+                    words.append((match.start(), match.end()))
+            spans.append(words)
+        return spans
 
 
-def _word_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Character spans of words: underthesea's words, never crossing a line break."""
-    for line_match in _LINE.finditer(text):
-        line = line_match.group()
-        if not line.strip():
-            continue
-        offset = line_match.start()
+@cache
+def _segmenter() -> _WordSegmenter:
+    return _WordSegmenter()
+
+
+def word_spans(text: str, plain: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Character spans of the words of `text`, in order, never crossing a line break.
+
+    Lines starting at an offset in `plain` (web debris) are split on spaces only. Characters
+    the syllable splitter leaves out become tokens of their own, so no text is lost.
+    """
+    lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
+    segmented = [
+        (offset, line)
+        for offset, line in lines
+        if offset + len(line) - len(line.lstrip()) not in plain
+    ]
+    words = dict(zip(segmented, _segmenter().words([line for _, line in segmented]), strict=True))
+    spans: list[tuple[int, int]] = []
+    for offset, line in lines:
         cursor = 0
-        for word in _segment(line):
-            start = end = -1
-            for syllable in word.split(" "):
-                found = line.find(syllable, cursor)
-                if found < 0:
-                    break
-                if start < 0:
-                    start = found
-                end = cursor = found + len(syllable)
-            if start >= 0:
-                yield offset + start, offset + end
-        # Characters the segmenter dropped still become tokens, so nothing is lost.
-        if cursor < len(line):
-            for rest in _NON_SPACE.finditer(line, cursor):
-                yield offset + rest.start(), offset + rest.end()
+        for start, end in words.get((offset, line), ()):
+            spans.extend((offset + m.start(), offset + m.end()) for m in _gaps(line, cursor, start))
+            spans.append((offset + start, offset + end))
+            cursor = end
+        spans.extend((offset + m.start(), offset + m.end()) for m in _gaps(line, cursor, len(line)))
+    return spans
 
 
-def _fill_gaps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Add tokens for any non-space characters the segmenter skipped; keep spans ordered."""
-    filled: list[tuple[int, int]] = []
-    cursor = 0
-    for start, end in spans:
-        if start < cursor:
-            continue
-        if start > cursor:
-            filled.extend((m.start(), m.end()) for m in _NON_SPACE.finditer(text, cursor, start))
-        filled.append((start, end))
-        cursor = end
-    filled.extend((m.start(), m.end()) for m in _NON_SPACE.finditer(text, cursor))
-    return filled
+def _gaps(line: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    return _NON_SPACE.finditer(line, start, end) if line[start:end].strip() else iter(())
 
 
 class UndertheseaTokenizer:
@@ -78,28 +108,30 @@ class UndertheseaTokenizer:
 
     def __call__(self, text: str) -> Doc:
         text = normalize_text(text)
-        spans = _fill_gaps(text, list(_word_spans(text)))
         words: list[str] = []
         spaces: list[bool] = []
         cursor = 0
-        for index, (start, end) in enumerate(spans):
+        for start, end in word_spans(text, debris_starts(text)):
             if start > cursor:
                 # Whitespace beyond one space becomes a whitespace token, as spaCy does.
                 gap = text[cursor:start]
-                if words and gap.startswith(" ") and not spaces[-1]:
+                if words and gap[0] == " " and not spaces[-1]:
                     spaces[-1] = True
                     gap = gap[1:]
                 if gap:
                     words.append(gap)
                     spaces.append(False)
             words.append(text[start:end])
-            next_start = spans[index + 1][0] if index + 1 < len(spans) else len(text)
-            has_space = end < next_start and text[end] == " "
-            spaces.append(has_space)
-            cursor = end + (1 if has_space else 0)
-        if cursor < len(text):
-            words.append(text[cursor:])
             spaces.append(False)
+            cursor = end
+        if cursor < len(text):
+            gap = text[cursor:]
+            if words and gap[0] == " ":
+                spaces[-1] = True
+                gap = gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text
         return doc

@@ -56,7 +56,7 @@ def _finder() -> TypedNameFinder:
 def find_mentions(doc: Doc) -> list[TypedName]:
     """Every typed unit mention in the content sentences of `doc`."""
     text = store.text(doc)
-    token_starts = {token.idx for token in doc}
+    token_starts = store.token_starts(doc)
     finder = _finder()
     return [
         found

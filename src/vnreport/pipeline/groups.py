@@ -60,7 +60,7 @@ class ResidentialGroupFinder:
     def match(self, doc: Doc) -> list[ResidentialGroup]:
         """Groups of the article, merged across mentions, in order of first mention."""
         text = store.text(doc)
-        token_starts = {token.idx for token in doc}
+        token_starts = store.token_starts(doc)
         ward_starts = {
             mention.start: unit
             for unit in store.get(doc, UNITS_KIND, AdminUnit)

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+import numpy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -67,6 +69,27 @@ def _paragraphs(text: str) -> list[_Paragraph]:
     return found
 
 
+def _debris(paragraphs: list[_Paragraph]) -> tuple[list[bool], int]:
+    """Which paragraphs are web debris, and where the page furniture after the article starts."""
+    tail_pattern, line_pattern = _patterns()
+    tail_from = next(
+        (i for i, p in enumerate(paragraphs) if i >= 2 and tail_pattern.fullmatch(p.text)),
+        len(paragraphs),
+    )
+    flags = [
+        index >= tail_from or line_pattern.fullmatch(paragraph.text) is not None
+        for index, paragraph in enumerate(paragraphs)
+    ]
+    return flags, tail_from
+
+
+def debris_starts(text: str) -> frozenset[int]:
+    """Offsets where debris paragraphs begin; the tokenizer need not segment their words."""
+    paragraphs = _paragraphs(text)
+    flags, _ = _debris(paragraphs)
+    return frozenset(p.start for p, flag in zip(paragraphs, flags, strict=True) if flag)
+
+
 def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Sentences of `text[start:end]`, split after end punctuation that is not an abbreviation."""
     no_break = _no_break_words()
@@ -121,20 +144,9 @@ def _is_caption(paragraph: _Paragraph, max_chars: int) -> bool:
 
 def classify(text: str, *, max_title_chars: int, max_byline_words: int) -> list[Segment]:
     """Split an article into segments of kind title, lead, caption, body, byline, boilerplate."""
-    tail_pattern, line_pattern = _patterns()
     paragraphs = _paragraphs(text)
-    kinds: list[SegmentKind] = ["body"] * len(paragraphs)
-
-    tail_from = len(paragraphs)
-    for index, paragraph in enumerate(paragraphs):
-        if index >= 2 and tail_pattern.fullmatch(paragraph.text):
-            tail_from = index
-            break
-    for index in range(tail_from, len(paragraphs)):
-        kinds[index] = "boilerplate"
-    for index, paragraph in enumerate(paragraphs[:tail_from]):
-        if line_pattern.fullmatch(paragraph.text):
-            kinds[index] = "boilerplate"
+    debris, tail_from = _debris(paragraphs)
+    kinds: list[SegmentKind] = ["boilerplate" if flag else "body" for flag in debris]
 
     content = [i for i in range(tail_from) if kinds[i] != "boilerplate"]
     if len(content) >= 2 and len(paragraphs[content[0]].text) <= max_title_chars:
@@ -192,9 +204,11 @@ class ArticleSegmenter:
         store.put(doc, KIND, segments, ((s.span.start, s.span.end, s.kind) for s in segments))
         starts = {sentence.start for segment in segments for sentence in segment.sentences}
         starts.update(segment.span.start for segment in segments)
-        for token in doc:
-            if token.i == 0 or token.idx in starts:
-                token.is_sent_start = True
+        offsets = doc.to_array(IDX)
+        for index in numpy.flatnonzero(numpy.isin(offsets, sorted(starts))).tolist():
+            doc[index].is_sent_start = True
+        if len(doc):
+            doc[0].is_sent_start = True
 
 
 def content_sentences(doc: Doc) -> Iterator[tuple[Segment, Span]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -18,6 +19,7 @@ T = TypeVar("T")
 
 SPAN_KEY_PREFIX = "vnreport_"
 TEXT_KEY = "vnreport_text"
+STARTS_KEY = "vnreport_token_starts"
 
 
 def key(kind: str) -> str:
@@ -32,6 +34,15 @@ def text(doc: Doc) -> str:
     if isinstance(cached, str) and len(cached) == length:
         return cached
     return doc.text
+
+
+def token_starts(doc: Doc) -> frozenset[int]:
+    """Character offsets where tokens begin, computed once per Doc."""
+    cached = doc.user_data.get(STARTS_KEY)
+    if not isinstance(cached, frozenset):
+        cached = frozenset(doc.to_array(IDX).tolist())
+        doc.user_data[STARTS_KEY] = cached
+    return cached
 
 
 def put(doc: Doc, kind: str, records: Sequence[Any], spans: Iterable[tuple[int, int, str]]) -> None:
