@@ -8,7 +8,7 @@
 import logging
 
 from vnreport._version import __version__
-from vnreport.api import extract, extract_document, load
+from vnreport.api import annotate_document, extract, extract_document, load
 from vnreport.document import Document
 from vnreport.errors import VnreportError
 from vnreport.records import (
@@ -40,6 +40,7 @@ __all__ = [
     "Span",
     "VnreportError",
     "__version__",
+    "annotate_document",
     "extract",
     "extract_document",
     "load",

@@ -86,10 +86,15 @@ def _as_date(value: dt.date | str | None, source: str | None) -> dt.date | None:
         ) from error
 
 
-def extract_document(
+def annotate_document(
     document: Document, *, nlp: Language | None = None, max_chars: int = DEFAULT_MAX_CHARS
-) -> Report:
-    """Extract the Report of a Document read by one of the `vnreport.io` readers."""
+) -> Doc:
+    """Run the pipeline on a Document and return the Doc, with its `doc.spans["vnreport_*"]`.
+
+    Raises:
+        InputError: the text is empty or over `max_chars`.
+        ExtractionError: a component failed (a bug worth reporting, with the source named).
+    """
     text = document.text
     if len(text) > max_chars:
         raise DocumentTooLargeError(
@@ -108,7 +113,6 @@ def extract_document(
         doc.user_data[TITLE_HINT_KEY] = document.title
         for _, component in pipeline.pipeline:
             doc = component(doc)
-        return doc_to_report(doc)
     except VnreportError:
         raise
     except Exception as error:  # a component bug must not escape as a foreign exception
@@ -116,6 +120,14 @@ def extract_document(
         raise ExtractionError(
             f"pipeline failed with {type(error).__name__}: {error}", source=document.source
         ) from error
+    return doc
+
+
+def extract_document(
+    document: Document, *, nlp: Language | None = None, max_chars: int = DEFAULT_MAX_CHARS
+) -> Report:
+    """Extract the Report of a Document read by one of the `vnreport.io` readers."""
+    return doc_to_report(annotate_document(document, nlp=nlp, max_chars=max_chars))
 
 
 def extract(

@@ -11,15 +11,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from vnreport.api import load
+from vnreport.api import annotate_document
 from vnreport.document import Document
-from vnreport.extract import (
-    AUTHOR_HINT_KEY,
-    PUBLISHED_KEY,
-    SOURCE_KEY,
-    TITLE_HINT_KEY,
-    doc_to_report,
-)
+from vnreport.extract import doc_to_report
 from vnreport.pipeline import store
 from vnreport.records import Report
 
@@ -51,14 +45,7 @@ _STYLE = (
 
 def annotate(document: Document, nlp: Language | None = None) -> Doc:
     """Run the pipeline on `document` and keep the Doc, with its `doc.spans["vnreport_*"]`."""
-    pipeline = nlp or load()
-    doc = pipeline.make_doc(document.text)
-    doc.user_data[SOURCE_KEY] = document.source
-    doc.user_data[PUBLISHED_KEY] = document.published
-    doc.user_data[AUTHOR_HINT_KEY] = document.author
-    doc.user_data[TITLE_HINT_KEY] = document.title
-    processed: Doc = pipeline(doc)
-    return processed
+    return annotate_document(document, nlp=nlp)
 
 
 def report_of(doc: Doc) -> Report:
