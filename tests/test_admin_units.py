@@ -25,6 +25,7 @@ CASES = [
     ("Đoàn làm việc tại phường Hà Giang 1.", [("phường", "Hà Giang 1")]),
     ("Đoàn đến phường Xuân Hương - Đà Lạt.", [("phường", "Xuân Hương - Đà Lạt")]),  # post-2025
     ("Phát triển kinh tế – xã hội và thành phố văn minh.", []),
+    ("Chủ tịch UBND thành phố Ngô Hồng Oanh dự họp.", []),       # a person, not a city
     ("UBND thành phố và Đảng ủy phường đã chỉ đạo.", []),
 ]
 # fmt: on

@@ -25,6 +25,7 @@ CASES = [
     ("Tổ dân phố 12 có khu dân cư Hòa Bình.",
      [("tổ dân phố", "12", None), ("khu dân cư", "Hòa Bình", None)]),
     ("Đoàn kiểm tra khu phố 3, phường Tân Định.", [("khu phố", "3", "phường Tân Định")]),
+    ("Nhân dân khu phố Phú Cường 12 góp công.", [("khu phố", "Phú Cường 12", None)]),
     ("Tổ công tác và các tổ dân phố, tổ chức đoàn thể bảo vệ Tổ quốc.", []),
     ("Tổ dân vận và tổ tự quản đã họp.", []),
     ("Du khách đến thác Bản Giốc theo văn bản Nghị quyết.", []),

@@ -40,6 +40,8 @@ CASES = [
      "Trần Mỹ Linh", "bà", "Phó Giám đốc Sở Xây dựng", "thành phố Hồ Chí Minh", "Trưởng đoàn"),
     ("Tại tỉnh Sóc Trăng, ông Thạch Sô Phanh, Giám đốc Sở Nông nghiệp cho biết.",
      "Thạch Sô Phanh", "ông", "Giám đốc Sở Nông nghiệp", "tỉnh Sóc Trăng", None),
+    ("Tại thành phố Lạng Sơn, Chủ tịch UBND thành phố Ngô Hồng Oanh dự họp.",
+     "Ngô Hồng Oanh", None, "Chủ tịch UBND thành phố", "thành phố Lạng Sơn", None),
     ("Bà Đoàn Thị Hạnh, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh dự.",
      "Đoàn Thị Hạnh", "bà", "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh", None, None),
 ]

@@ -16,28 +16,12 @@ from vnreport.gazetteer import gazetteer
 from vnreport.normalize import fold
 from vnreport.pipeline import store
 from vnreport.pipeline.segments import content_sentences
-from vnreport.pipeline.typed_names import TypedName, TypedNameFinder, looks_like_person
+from vnreport.pipeline.typed_names import TypedName, TypedNameFinder
 from vnreport.records import AdminUnit, GazetteerUnit
 from vnreport.resources import load_json
 
 KIND = "admin_units"
 _MAX_CANDIDATES = 12
-
-
-def _choose_name(unit_type: str, syllables: list[str]) -> int:
-    """Longest prefix the gazetteer knows; otherwise stop before a person's name."""
-    places = gazetteer()
-    for size in range(len(syllables), 0, -1):
-        if places.knows(unit_type, " ".join(syllables[:size])):
-            return size
-    if syllables[-1].isdigit():
-        syllables = syllables[:-1]
-    for index in range(1, len(syllables) - 1):
-        if looks_like_person(syllables[index:]):
-            return index
-    if looks_like_person(syllables) and unit_type not in {"tỉnh", "thành phố"}:
-        return 0
-    return min(len(syllables), 4)
 
 
 @cache
@@ -48,8 +32,8 @@ def _finder() -> TypedNameFinder:
         numbered_types=frozenset(data["numbered_types"]),
         plural_markers=frozenset(data["plural_markers"]),
         not_a_name=frozenset(data["not_a_name"]),
-        choose_name=_choose_name,
         known=lambda unit_type, name: gazetteer().knows(unit_type, name),
+        unknown_names_are_people=True,
     )
 
 

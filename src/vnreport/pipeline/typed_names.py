@@ -72,17 +72,17 @@ class TypedNameFinder:
         plural_markers: frozenset[str],
         not_a_name: frozenset[str],
         number_prefixes: tuple[str, ...] = (),
-        choose_name: Callable[[str, list[str]], int] | None = None,
         capitalised_type_starts_sentence: bool = False,
         known: Callable[[str, str], bool] | None = None,
+        unknown_names_are_people: bool = False,
     ) -> None:
         self.type_words = dict(type_words)
         self.numbered_types = numbered_types
         self.plural_markers = plural_markers
         self.not_a_name = not_a_name
-        self.choose_name = choose_name
         self.capitalised_type_starts_sentence = capitalised_type_starts_sentence
         self.known = known
+        self.unknown_names_are_people = unknown_names_are_people
         self._type_pattern = compile_types(type_words)
         prefix = "|".join(re.escape(p) for p in number_prefixes)
         number_prefix = f"(?:(?:{prefix}) )?" if prefix else ""
@@ -130,30 +130,33 @@ class TypedNameFinder:
                 return None
             return match.start("number"), match.end("number")
         syllables = match.group("run").split(" ")
-        keep = len(syllables)
-        if not self._known_prefix(unit_type, syllables):
-            dash = next((i for i, s in enumerate(syllables) if s in {"-", "–"}), len(syllables))
-            syllables = syllables[:dash]
-            keep = len(syllables)
-            # "Hội Nông dân", "Đảng ủy": stop where a word that never starts a name begins.
-            for index in range(len(syllables)):
-                prefix = " ".join(syllables[: index + 1])
-                if prefix in self.not_a_name or syllables[index] in self.not_a_name:
-                    keep = index
-                    break
+        known = self._known_prefix(unit_type, syllables)
+        if known:
+            return position, position + len(" ".join(syllables[:known]))
+        keep = self._plausible_name(syllables)
         if keep == 0:
             return None
-        syllables = syllables[:keep]
-        if self.choose_name is not None:
-            keep = self.choose_name(unit_type, syllables)
-        else:
-            keep = _cut_before_person(syllables)
-            if syllables[keep - 1].isdigit() and keep < len(syllables):
-                keep -= 1
-        if keep == 0:
-            return None
-        name_end = position + len(" ".join(syllables[:keep]))
-        return position, name_end
+        return position, position + len(" ".join(syllables[:keep]))
+
+    def _plausible_name(self, syllables: list[str]) -> int:
+        """How many syllables of an unknown run name the unit or group (0: none do)."""
+        # "Xuân Hương - Đà Lạt" is one name only when the gazetteer says so.
+        if "-" in syllables or "–" in syllables:
+            syllables = syllables[: next(i for i, s in enumerate(syllables) if s in "-–")]
+        # "Hội Nông dân", "Đảng ủy": stop where a word that never starts a name begins.
+        for index in range(len(syllables)):
+            prefix = " ".join(syllables[: index + 1])
+            if prefix in self.not_a_name or syllables[index] in self.not_a_name:
+                syllables = syllables[:index]
+                break
+        if not syllables:
+            return 0
+        if self.unknown_names_are_people:
+            if syllables[-1].isdigit():
+                syllables = syllables[:-1]  # an unknown unit carries no number
+            if looks_like_person(syllables):
+                return 0  # "Chủ tịch UBND phường Trần Văn Nam": the person, not a ward
+        return _cut_before_person(syllables)
 
     def _known_prefix(self, unit_type: str, syllables: list[str]) -> int:
         """Syllables of the longest prefix the name chooser knows for certain (0 if none)."""
