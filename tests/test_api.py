@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -7,6 +8,7 @@ from spacy.language import Language
 
 import vnreport
 from vnreport.errors import DocumentTooLargeError, EmptyDocumentError, InputError
+from vnreport.extract import PUBLISHED_KEY
 from vnreport.records import Report
 
 
@@ -60,3 +62,32 @@ def test_non_str_and_bad_dates_are_input_errors(nlp: Language) -> None:
         vnreport.extract(b"bytes", nlp=nlp)  # type: ignore[arg-type]
     with pytest.raises(InputError, match="YYYY-MM-DD"):
         vnreport.extract("Tiêu đề\n\nNội dung.", nlp=nlp, published="14/9")
+
+
+def test_pipe_in_two_processes_matches_one(nlp: Language) -> None:
+    texts = [
+        "Tiêu đề\n\nSáng 3/10, ông Hà Văn Tùng, Chủ tịch UBND xã Dương Quang kiểm tra tổ 5.",
+        "Tiêu đề\n\nChiều 16-10, đoàn làm việc tại phường Huyền Tụng; đạt 85%.",
+    ]
+    serial = [doc._.report for doc in nlp.pipe(texts)]
+    parallel = [doc._.report for doc in nlp.pipe(texts, n_process=2)]
+    assert parallel == serial
+    assert serial[0].officials[0].name == "Hà Văn Tùng"
+
+
+def test_select_pipes_runs_a_subset(nlp: Language) -> None:
+    with nlp.select_pipes(enable=["vnreport_segments", "vnreport_admin_units"]):
+        report = nlp("Tiêu đề\n\nĐoàn làm việc tại xã Dương Quang; đạt 85%.")._.report
+    assert [(u.type, u.name) for u in report.admin_units] == [("xã", "Dương Quang")]
+    assert report.figures == []
+
+
+def test_doc_survives_spacy_serialization(nlp: Language, seed_text: str) -> None:
+    from spacy.tokens import Doc
+
+    doc = nlp(seed_text)
+    doc.user_data[PUBLISHED_KEY] = dt.date(2021, 9, 15)
+    restored = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert restored._.report == doc._.report
+    assert restored._.report.event_date is not None
+    assert restored._.report.event_date.iso == "2021-09-14"

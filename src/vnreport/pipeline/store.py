@@ -1,18 +1,24 @@
 """Where components leave their records on a Doc, and how later components read them.
 
 Spans live in `doc.spans["vnreport_<kind>"]` for spaCy users (displaCy, span queries); the
-structured records live in `doc.user_data` under the same key, so they pickle with the Doc.
+structured records live in `doc.user_data` under the same key. They travel with the Doc through
+pickle and through spaCy's own serialization (`doc.to_bytes`, `nlp.pipe(n_process=…)`), for which
+the msgpack codecs below turn records and dates into plain values and back.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
+import srsly
+from pydantic import BaseModel
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from vnreport import records
 from vnreport.records import Span
 
 T = TypeVar("T")
@@ -65,3 +71,44 @@ def get(doc: Doc, kind: str, _type: type[T]) -> list[T]:
 def grounded(text: str, start: int, end: int) -> Span:
     """A record span over `text[start:end]`."""
     return Span(start=start, end=end, text=text[start:end])
+
+
+_RECORD_TAG = "__vnreport_record__"
+_DATE_TAG = "__vnreport_date__"
+_RECORD_TYPES: dict[str, type[BaseModel]] = {
+    model.__name__: model
+    for model in (
+        records.Segment,
+        records.EventDate,
+        records.AdminUnit,
+        records.ResidentialGroup,
+        records.Official,
+        records.Figure,
+        records.Recommendation,
+    )
+}
+
+
+def encode_records(obj: Any, chain: Any = None) -> Any:
+    """msgpack encoder: records and dates as tagged plain values; token-start sets as lists."""
+    if isinstance(obj, BaseModel) and type(obj).__name__ in _RECORD_TYPES:
+        return {_RECORD_TAG: type(obj).__name__, "data": obj.model_dump(mode="json")}
+    if isinstance(obj, dt.date):
+        return {_DATE_TAG: obj.isoformat()}
+    if isinstance(obj, frozenset):
+        return sorted(obj)
+    return obj if chain is None else chain(obj)
+
+
+def decode_records(obj: Any, chain: Any = None) -> Any:
+    """msgpack decoder: the inverse of `encode_records`."""
+    if isinstance(obj, dict):
+        if _RECORD_TAG in obj:
+            return _RECORD_TYPES[obj[_RECORD_TAG]].model_validate(obj["data"])
+        if _DATE_TAG in obj:
+            return dt.date.fromisoformat(obj[_DATE_TAG])
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("vnreport.records", func=encode_records)
+srsly.msgpack_decoders.register("vnreport.records", func=decode_records)
