@@ -17,26 +17,22 @@ from pathlib import Path
 from vnreport.errors import ResourceError
 from vnreport.normalize import fold
 from vnreport.records import GazetteerUnit
+from vnreport.resources import load_json
 
-# Type words as the gazetteer writes them, longest first, mapped to our lower-case types.
-_TYPE_PREFIXES = (
-    ("thành phố ", "thành phố"),
-    ("thị trấn ", "thị trấn"),
-    ("thị xã ", "thị xã"),
-    ("phường ", "phường"),
-    ("huyện ", "huyện"),
-    ("quận ", "quận"),
-    ("tỉnh ", "tỉnh"),
-    ("đặc khu ", "đặc khu"),
-    ("xã ", "xã"),
-)
+
+@cache
+def _type_prefixes() -> tuple[tuple[str, str], ...]:
+    """Full lower-case type words ("thành phố ", "xã "), longest first, with their types."""
+    types: dict[str, str] = load_json("admin_types")["types"]
+    full = {word for word in types if word.islower() and "." not in word}
+    return tuple((f"{word} ", types[word]) for word in sorted(full, key=len, reverse=True))
 
 
 @cache
 def split_type(full_name: str) -> tuple[str, str]:
     """("Phường Huyền Tụng") → ("phường", "Huyền Tụng"); unknown prefixes give type ""."""
     lowered = full_name.lower()
-    for prefix, unit_type in _TYPE_PREFIXES:
+    for prefix, unit_type in _type_prefixes():
         if lowered.startswith(prefix):
             return unit_type, full_name[len(prefix) :].strip()
     return "", full_name.strip()

@@ -35,17 +35,8 @@ KIND = "figures"
 
 _DIGITS = r"\d[\d.,]*"
 _FRACTION = re.compile(r"(?P<part>\d{1,4})/(?P<whole>\d{1,4})(?=[ ])")
-_DATE_WORDS = frozenset(["sáng", "trưa", "chiều", "tối", "đêm", "hôm", "ngày", "từ", "đến", "tới"])
-# After these a label word is a count noun again: "mỗi tổ 10 người", "trong số 86 hộ".
-_COUNTING = frozenset(["mỗi", "các", "những", "một", "tổng", "trong"])
 _LISTED = re.compile(r"(?<![\d.,])\d{1,4}(?:,[ ]| và | hoặc | – | - )$")
 _SUBJECT_STOP = re.compile(r"[,;:.()!?\"]| – | - ")
-_SUBJECT_STOP_WORDS = frozenset(
-    ["và", "với", "trong", "đạt", "chiếm", "tăng", "giảm", "so", "để", "nhưng", "còn", "gồm"]
-)
-_LEFT_CONNECTORS = re.compile(
-    r"^(?:trong đó|đến nay|hiện nay|hiện|riêng|năm nay|có|với|và)(?:\s|$)", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True)
@@ -68,6 +59,10 @@ class _Lexicon:
     glued: frozenset[str]
     approximators: dict[str, Bound | None]
     not_approximate: frozenset[str]
+    date_words: frozenset[str]
+    counting: frozenset[str]
+    subject_stop_words: frozenset[str]
+    left_connectors: re.Pattern[str]
 
 
 @cache
@@ -108,6 +103,12 @@ def _lexicon() -> _Lexicon:
         glued=frozenset(data["glued"]),
         approximators={k.casefold(): v for k, v in data["approximators"].items()},
         not_approximate=frozenset(data["not_approximate"]),
+        date_words=frozenset(context["date_words"]),
+        counting=frozenset(context["counting_words"]),
+        subject_stop_words=frozenset(context["subject_stop_words"]),
+        left_connectors=re.compile(
+            rf"^(?:{alternation(context['left_connectors'])})(?:\s|$)", re.IGNORECASE
+        ),
     )
 
 
@@ -272,7 +273,7 @@ def _is_label(text: str, start: int) -> bool:
     if not size:
         return False
     before = words[-size - 1] if len(words) > size else ""
-    return before not in _COUNTING
+    return before not in lexicon.counting
 
 
 def _approximation(text: str, start: int) -> tuple[bool, Bound | None]:
@@ -341,7 +342,7 @@ def _fraction_figure(text: str, match: re.Match[str]) -> _Found | None:
     before = text[start - 1] if start else " "
     if part > whole or before.isalnum() or before in "/_.,-–" or _is_label(text, start):
         return None
-    if set(_last_words(text, start, 1)) & _DATE_WORDS:
+    if set(_last_words(text, start, 1)) & _lexicon().date_words:
         return None  # "sáng 5/9": a date
     unit = _unit_at(text, match.end(), glued_ok=False)
     if unit is None or unit.is_percent or unit.measure:
@@ -400,7 +401,7 @@ def _right_context(text: str, pos: int, limit: int) -> str:
     stop = _SUBJECT_STOP.search(text, pos, window)
     words: list[str] = []
     for word in text[pos : stop.start() if stop else window].split():
-        if word.casefold() in _SUBJECT_STOP_WORDS or len(words) >= limit:
+        if word.casefold() in _lexicon().subject_stop_words or len(words) >= limit:
             break
         words.append(word)
     return " ".join(words)
@@ -422,7 +423,7 @@ def _left_context(text: str, pos: int, floor: int, limit: int) -> str:
             words.pop()
         else:
             break
-    left = _LEFT_CONNECTORS.sub("", " ".join(words))
+    left = _lexicon().left_connectors.sub("", " ".join(words))
     return " ".join(left.split()[-limit:])
 
 

@@ -21,11 +21,9 @@ from vnreport.pipeline.segments import content_sentences
 from vnreport.pipeline.typed_names import TypedName, TypedNameFinder
 from vnreport.records import AdminUnit, ResidentialGroup
 from vnreport.resources import load_json
+from vnreport.script import alternation
 
 KIND = "groups"
-_WARD_TYPES = frozenset({"phường", "xã", "thị trấn", "đặc khu"})
-# What may stand between a group and the ward it belongs to: ", ", " thuộc ", " (" …
-_PARENT_GAP = re.compile(r"[,(]? ?(?:thuộc |của |ở |tại )?")
 
 
 @cache
@@ -34,16 +32,24 @@ def _finder() -> TypedNameFinder:
     return TypedNameFinder(
         type_words=data["types"],
         numbered_types=frozenset(data["types"].values()),
-        plural_markers=frozenset({"các", "Các", "những", "Những"}),
+        plural_markers=frozenset(data["plural_markers"]),
         not_a_name=frozenset(data["not_a_name"]),
         number_prefixes=tuple(data["number_prefix"]),
         capitalised_type_starts_sentence=True,
     )
 
 
+@cache
+def _parents() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Unit types a group belongs to, and what may stand between the group and its unit."""
+    data = load_json("group_types")
+    links = alternation(data["parent_links"])
+    return frozenset(data["parent_types"]), re.compile(f"[,(]? ?(?:(?:{links}) )?")
+
+
 def _parent_of(text: str, end: int, ward_starts: dict[int, AdminUnit], limit: int) -> str | None:
     """The ward or commune whose mention starts right after a group's name."""
-    gap = _PARENT_GAP.match(text, end, min(limit, end + 12))
+    gap = _parents()[1].match(text, end, min(limit, end + 12))
     if gap is None:
         return None
     unit = ward_starts.get(gap.end())
@@ -64,7 +70,7 @@ class ResidentialGroupFinder:
         ward_starts = {
             mention.start: unit
             for unit in store.get(doc, UNITS_KIND, AdminUnit)
-            if unit.type in _WARD_TYPES
+            if unit.type in _parents()[0]
             for mention in unit.mentions
         }
         finder = _finder()

@@ -32,7 +32,6 @@ _SYLLABLE = f"{UPPER}(?:'{UPPER})?{LOWER}*(?!{UPPER})"
 _NAME_RUN = re.compile(f"{_SYLLABLE}(?: {_SYLLABLE}){{1,5}}")
 _WORD = re.compile(r"[^\s,;:()\"–]+")
 _TITLE_SEPARATOR = re.compile(r" ?(?:[–-]|,|\() ?")
-_ROLE_LEAD = re.compile(r" ?(?:[–-] |, )?(?:làm |là |giữ vai trò |với vai trò )")
 
 
 @dataclass(frozen=True)
@@ -47,6 +46,8 @@ class _Lexicon:
     title_phrases: tuple[str, ...]
     institutions: frozenset[str]
     numbered_words: frozenset[str]
+    stop_words: frozenset[str]
+    role_lead: re.Pattern[str]
     honorific_pattern: re.Pattern[str]
     head_pattern: re.Pattern[str]
     role_pattern: re.Pattern[str]
@@ -69,6 +70,8 @@ def _lexicon() -> _Lexicon:
         title_phrases=tuple(data["title_phrases"]),
         institutions=frozenset(data["institutions"]),
         numbered_words=frozenset(data["numbered_words"]),
+        stop_words=frozenset(data["stop_words"]),
+        role_lead=re.compile(f" ?(?:[–-] |, )?(?:{alternation(data['role_leads'])}) "),
         honorific_pattern=re.compile(f"(?<!\\w)(?:{alternation(data['honorifics'])}) "),
         head_pattern=re.compile(f"(?<!\\w){head}"),
         role_pattern=re.compile(alternation(list(data["roles"]))),
@@ -168,7 +171,7 @@ def _one_title_at(  # noqa: PLR0912 - one loop over the word kinds a title can h
 def _trim_title(text: str, start: int, end: int) -> int:
     """Drop trailing connective words ("của", "và") a title cannot end with."""
     words = text[start:end].split(" ")
-    while len(words) > 1 and words[-1].lower() in {"của", "và", "kiêm", "cùng", "về"}:
+    while len(words) > 1 and words[-1].lower() in _lexicon().stop_words:
         words.pop()
     return start + len(" ".join(words))
 
@@ -210,7 +213,7 @@ def _person_at(
 
 
 def _role_after(text: str, position: int, end: int) -> str | None:
-    lead = _ROLE_LEAD.match(text, position, end)
+    lead = _lexicon().role_lead.match(text, position, end)
     if lead is None:
         return None
     role = _lexicon().role_pattern.match(text, lead.end(), end)

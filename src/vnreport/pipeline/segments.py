@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from vnreport.pipeline import store
 from vnreport.records import Segment, SegmentKind, Span
 from vnreport.resources import load_json
-from vnreport.script import UPPER
+from vnreport.script import UPPER, alternation
 
 KIND = "segments"
 CONTENT_KINDS: frozenset[str] = frozenset({"title", "lead", "caption", "body"})
@@ -27,12 +27,10 @@ CONTENT_KINDS: frozenset[str] = frozenset({"title", "lead", "caption", "body"})
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(rf"[.!?…]+[\"')\]]*(?=\s+[\"'(\[]?(?:{UPPER}|[0-9-]))|[:;](?=\s*$)")
 _BULLET = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-z][.)])\s")
-_CAPTION_MARK = re.compile(r"(?:^|[(\s–-])Ảnh(?: minh họa)?\s*:", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…:;\"]\s*$")
-_BYLINE_SOURCE = re.compile(r"^(?:Theo|Nguồn:?)\s+(.+?)\s*$")
+# A byline names people: capitalised words, joined by dashes, commas or "&", maybe "(TTXVN)".
 _BYLINE_NAME = re.compile(
-    r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\.?\s?)+(?:\s*[-–,&]\s*(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\.?\s?)+)*"
-    r"(?:\s*\([^()]{1,40}\))?$"
+    rf"^(?:{UPPER}\w*\.?\s?)+(?:\s*[-–,&]\s*(?:{UPPER}\w*\.?\s?)+)*(?:\s*\([^()]{{1,40}}\))?$"
 )
 _LAST_WORD = re.compile(r"(\S+?)[.!?…]+[\"')\]]*$")
 
@@ -50,6 +48,15 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     tail = re.compile("(?:" + "|".join(data["tail"]) + r")\s*", re.IGNORECASE)
     line = re.compile("(?:" + "|".join(data["line"]) + r")\s*", re.IGNORECASE)
     return tail, line
+
+
+@cache
+def _marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Caption marks ("Ảnh: …") and byline sources ("Theo Báo …") from the boilerplate data."""
+    data = load_json("boilerplate")
+    caption = re.compile(rf"(?:^|[(\s–-])(?:{alternation(data['caption_marks'])})\s*:", re.I)
+    source = re.compile(rf"^(?:{alternation(data['byline_sources'])})\s+(.+?)\s*$")
+    return caption, source
 
 
 @cache
@@ -118,7 +125,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def byline_author(line: str) -> str | None:
     """The author a byline names: "Hoàng Thạc" as is, "Theo Báo Lạng Sơn" → "Báo Lạng Sơn"."""
-    source = _BYLINE_SOURCE.match(line)
+    source = _marks()[1].match(line)
     if source:
         return source.group(1).rstrip(".")
     if _BYLINE_NAME.match(line):
@@ -135,7 +142,7 @@ def _is_byline(paragraph: _Paragraph, max_words: int) -> bool:
 
 def _is_caption(paragraph: _Paragraph, max_chars: int) -> bool:
     text = paragraph.text
-    if _CAPTION_MARK.search(text):
+    if _marks()[0].search(text):
         return True
     if _BULLET.match(text) or len(text) > max_chars:
         return False

@@ -24,10 +24,6 @@ _RUN = (
 _NUMBER = r"\d{1,3}[A-Z]?(?![\d/]|[.,]\d)"
 _JOIN = re.compile(r"(?:, ?| và | cùng | với |, và )")
 _SURNAMES_FILE = "surnames"
-_MIDDLE_NAMES = frozenset(
-    {"Văn", "Thị", "Đức", "Hữu", "Minh", "Ngọc", "Thanh", "Quang", "Xuân", "Hồng", "Kim", "Công",
-     "Đình", "Mạnh", "Quốc", "Thành", "Trọng", "Tiến", "Duy", "Anh", "Thu", "Bá", "Huy"}
-)  # fmt: skip
 
 
 @cache
@@ -36,11 +32,17 @@ def surnames() -> frozenset[str]:
     return frozenset(load_lines(_SURNAMES_FILE))
 
 
+@cache
+def middle_names() -> frozenset[str]:
+    """Common middle names ("Văn", "Thị") from the bundled list."""
+    return frozenset(load_lines("middle_names"))
+
+
 def looks_like_person(syllables: list[str]) -> bool:
     """ "Lý Thị Mai" and "Hà Văn Tùng" look like people; "Tân Lập" does not."""
     if not 2 <= len(syllables) <= 4 or syllables[0] not in surnames():
         return False
-    return len(syllables) >= 3 or syllables[1] in _MIDDLE_NAMES
+    return len(syllables) >= 3 or syllables[1] in middle_names()
 
 
 @dataclass(frozen=True)
