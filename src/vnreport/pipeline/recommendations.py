@@ -43,9 +43,6 @@ _WORD = re.compile(r"\w+")
 _OPENING = 5000  # characters read for the delegation a bare "Đoàn" refers to
 _NEED_WINDOW = 160  # how far before "cần" its licensing speech verb may stand
 _NUMBER_NEXT = re.compile(r"[ ]?\d")
-_DELEGATION = re.compile(
-    r"(?<!\w)Đoàn (?:kiểm tra|giám sát|công tác|khảo sát|thanh tra|liên ngành)(?!\w)"
-)
 
 
 @cache
@@ -74,6 +71,8 @@ class _Lexicon:
     addressee_head: re.Pattern[str]
     action: re.Pattern[str]
     finding: re.Pattern[str]
+    delegation: re.Pattern[str]
+    clause_adverbs: tuple[str, ...]
     need: frozenset[str]
     needs_addressee: frozenset[str]
 
@@ -117,6 +116,8 @@ def _lexicon() -> _Lexicon:
         addressee_head=re.compile(rf"(?:{alternation(data['addressee_heads'])})(?!\w)"),
         action=re.compile(rf"[ ](?:{alternation(data['actions'])})(?!\w)"),
         finding=re.compile(rf"(?<!\w)(?:{alternation(data['finding_markers'])})(?!\w)"),
+        delegation=re.compile(rf"(?<!\w)Đoàn (?:{alternation(data['delegations'])})(?!\w)"),
+        clause_adverbs=tuple(data["clause_adverbs"]),
         need=frozenset(data["need"]),
         needs_addressee=frozenset(data["needs_addressee"]),
     )
@@ -393,11 +394,11 @@ def _body(text: str, start: int, end: int) -> str | None:
     clause_start = max(text.rfind(mark, start, end) for mark in ",;:") + 1
     clause_start = max(clause_start, start)
     clause = text[clause_start:end].strip()
-    for adverb in (" cũng", " đã", " tiếp tục", " đồng thời", " thì"):
-        clause = clause.removesuffix(adverb)
+    for adverb in lexicon.clause_adverbs:
+        clause = clause.removesuffix(f" {adverb}")
     if not clause or not lexicon.body.match(clause) or len(clause.split()) > 10:
         return None
-    delegation = _DELEGATION.match(clause)
+    delegation = lexicon.delegation.match(clause)
     spoken = f" {clause} "
     if lexicon.finding.search(spoken) or lexicon.action.search(spoken) or spoken.endswith(" và "):
         # "Đoàn công tác ghi nhận kết quả đạt được và lưu ý …": the body is the subject only.
@@ -416,7 +417,7 @@ def _first_delegation(text: str, before: int) -> re.Match[str] | None:
     Articles introduce the delegation in their lead; reading only the opening keeps many
     "Đoàn đề nghị" sentences from each scanning the whole text.
     """
-    return _DELEGATION.search(text, 0, min(before, _OPENING))
+    return _lexicon().delegation.search(text, 0, min(before, _OPENING))
 
 
 def _title_match(officials: Sequence[Official], text: str, start: int, end: int) -> str | None:
@@ -444,7 +445,7 @@ def _issuer(
     before = mentions.within(sentence.start, verb)
     honorific = _lexicon().honorific.search(text, sentence.start, verb)
     previous = sentences[ask.sentence - 1] if ask.sentence > 0 else sentence
-    delegation = _DELEGATION.match(text, sentence.start)
+    delegation = _lexicon().delegation.match(text, sentence.start)
     candidates: tuple[Callable[[], str | None], ...] = (
         lambda: _clause_body(text, sentence.start, verb, before),
         lambda: before[-1].name if before else None,
