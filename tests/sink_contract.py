@@ -84,3 +84,14 @@ def documented_queries() -> list[str]:
     """The SQL examples of docs/schema.md."""
     docs = Path(__file__).resolve().parents[1] / "docs" / "schema.md"
     return re.findall(r"```sql\n(.*?)```", docs.read_text(encoding="utf-8"), re.DOTALL)
+
+
+def check_the_same_report_twice_in_one_batch(open_sink: OpenSink, stored: ReadBack) -> None:
+    """Two inputs with the same text in one batch: one report, counted new once and unchanged once."""
+    report = sample_report(0)
+    batch = [Stored("key-a", "a.txt", report), Stored("key-b", "b.txt", report)]
+    with open_sink() as sink:
+        written = sink.store(batch)
+        assert sink.done(["key-a", "key-b"]) == {"key-a", "key-b"}
+    assert written == Written(new=1, unchanged=1)
+    assert stored() == {report.id: report}

@@ -112,3 +112,40 @@ def test_truncated_gzip_is_a_failure_after_the_good_lines(tmp_path: Path) -> Non
     assert items[-1].reason == "DecodeError"
     assert all(isinstance(item, Document) for item in items[:-1])
     assert len(items) > 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [b"[" * 100_000, b'{"text": "x", "more": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"],
+    ids=["open", "closed"],
+)
+def test_json_nested_too_deeply_is_a_decode_error(line: bytes) -> None:
+    with pytest.raises(DecodeError, match="nested too deeply"):
+        read_record(line, source="x:1", fields=FIELDS)
+
+
+def test_broken_escapes_and_control_characters_are_made_safe() -> None:
+    record = {
+        "id": "bài\u0000 1\n",
+        "title": "Tiêu\u0000 đề \ud83d",
+        "author": "Ngọc\x1b[31m Lan",
+        "text": "Đoàn kiểm tra \ud83d xã Yên Đĩnh.",
+    }
+    line = json.dumps(record).encode()  # \ud83d: half of an emoji, cut by a scraper
+    document = read_record(line, source="x:1", fields=FIELDS)
+    assert document.source == "bài  1"
+    assert document.title == "Tiêu  đề \ufffd"
+    assert document.author == "Ngọc [31m Lan"
+    assert "kiểm tra \ufffd xã" in document.text
+    document.text.encode("utf-8")  # encodable: the report id hashes it
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n  \n"], ids=["empty", "blank"])
+def test_a_file_without_lines_is_one_failure(tmp_path: Path, content: bytes) -> None:
+    for name, data in (("dump.jsonl", content), ("dump.jsonl.gz", gzip.compress(content))):
+        path = tmp_path / name
+        path.write_bytes(data)
+        (failure,) = iter_inputs([path])
+        assert isinstance(failure, Failure)
+        assert failure.reason == "EmptyDocumentError"
+        assert failure.source == str(path)

@@ -6,6 +6,7 @@ import datetime as dt
 import gzip
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -162,3 +163,45 @@ def test_public_names_are_pinned() -> None:
         ]
     )  # fmt: skip
     assert all(hasattr(vnreport.io, name) for name in vnreport.io.__all__)
+
+
+def test_a_pipe_in_a_folder_is_a_failure_not_a_wait(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(article("yen_dinh.txt"), encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # no writer: reading it would block forever
+    document, failure = iter_inputs([tmp_path])
+    assert isinstance(document, Document)
+    assert isinstance(failure, Failure)
+    assert failure.reason == "UnsupportedFormatError"
+    assert "not a regular file" in failure.message
+
+
+def test_a_dangling_link_is_a_failure(tmp_path: Path) -> None:
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (failure,) = iter_inputs([tmp_path])
+    assert isinstance(failure, Failure)
+    assert failure.reason == "InputError"
+
+
+def test_file_names_in_a_legacy_encoding_become_readable_sources(tmp_path: Path) -> None:
+    name = os.fsdecode(b"B\xe0i vi\xeat.txt")  # Windows-1258 bytes, not UTF-8
+    (tmp_path / name).write_bytes(article("yen_dinh.txt").encode())
+    (raw,) = iter_raw([tmp_path])
+    assert isinstance(raw, RawInput)
+    assert raw.source == f"{tmp_path}/B\\xe0i vi\\xeat.txt"
+    raw.source.encode("utf-8")  # every sink can store it
+    (document,) = iter_inputs([tmp_path])
+    assert isinstance(document, Document)
+    assert document.source == raw.source
+
+
+def test_stream_safe_text_knows_every_combining_mark() -> None:
+    import unicodedata
+
+    from vnreport.io.common import _MARK_PLANES, stream_safe
+
+    marks = [c for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c))]
+    assert _MARK_PLANES[0] <= min(marks)
+    assert max(marks) < _MARK_PLANES[1]
+    for mark in (marks[0], marks[len(marks) // 2], marks[-1]):
+        assert stream_safe("a" + chr(mark) * 31).count("\u034f") == 1
+    assert stream_safe("a" + "\u0301" * 30) == "a" + "\u0301" * 30

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import random
+import time
 import unicodedata
 from pathlib import Path
 
@@ -76,3 +78,54 @@ def test_empty_files_are_empty(tmp_path: Path, content: bytes) -> None:
     path.write_bytes(content)
     with pytest.raises(EmptyDocumentError):
         list(read_path(path))
+
+
+def test_utf16_without_a_bom_is_told_from_binary(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(TEXT.encode("utf-16-le"))
+    (document,) = read_path(path)
+    assert document.text == TEXT
+    samples = b"".join(value.to_bytes(2, "little") for value in range(1, 2000, 7))  # int16 audio
+    path.write_bytes(samples)
+    with pytest.raises(DecodeError):
+        list(read_path(path))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_byte_soup_that_a_legacy_code_page_would_take_is_not_text(seed: int) -> None:
+    rng = random.Random(seed)
+    legacy = [b for b in range(0x80, 0x100) if bytes([b]).decode("cp1258", "ignore")]
+    soup = bytes(rng.choice([*legacy, 0x20, 0x20, 0x0A]) for _ in range(5000))
+    with pytest.raises(DecodeError, match="not text"):
+        decode_text(soup)
+
+
+def test_invisible_characters_alone_are_empty(tmp_path: Path) -> None:
+    path = tmp_path / "blank.txt"
+    path.write_text("\u200b \ufeff\n\u2060\u00a0\u3000\t" * 20, encoding="utf-8")
+    with pytest.raises(EmptyDocumentError):
+        list(read_path(path))
+
+
+def _decode_seconds(data: bytes) -> float:
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        decode_text(data)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def test_runs_of_combining_marks_decode_in_linear_time() -> None:
+    # "Zalgo" debris: NFC reorders a run of marks of mixed classes in quadratic time, which
+    # 80,000 marks make minutes; capped runs (Stream-Safe Format) keep it linear.
+    def zalgo(marks: int) -> bytes:
+        return ("Đoàn kiểm tra a" + "\u0301\u0323" * (marks // 2) + " xã").encode()
+
+    small, factor = 10_000, 8
+    ratio = _decode_seconds(zalgo(small * factor)) / _decode_seconds(zalgo(small))
+    assert ratio < factor * 4, f"{ratio:.1f}x slower for {factor}x the marks"
+    text = decode_text(zalgo(1000))
+    assert text.startswith("Đoàn kiểm tra ")
+    assert text.endswith(" xã")
+    assert text.count("\u034f") == (1000 - 1) // 30  # a grapheme joiner after every 30 marks

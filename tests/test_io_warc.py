@@ -52,3 +52,59 @@ def test_an_oversized_page_is_a_failure(tmp_path: Path) -> None:
     assert isinstance(failure, Failure)
     assert failure.reason == "DocumentTooLargeError"
     assert failure.source == "https://huyen.vn/big"
+
+
+def _records(path: Path) -> list[tuple[int, int, str]]:
+    """(offset, length, type) of each record, as warcio sees the whole file."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    with path.open("rb") as file:
+        records = ArchiveIterator(file)
+        return [
+            (records.get_record_offset(), records.get_record_length(), record.rec_type)
+            for record in records
+        ]
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_a_half_written_archive_gives_its_whole_pages_and_one_failure(
+    tmp_path: Path, name: str
+) -> None:
+    full = tmp_path / name
+    pages = [PAGE_BYTES.replace(b"27/9", f"{20 + i}/9".encode()) for i in range(3)]
+    write_warc(
+        full, [(f"https://huyen.vn/tin/{i}", 200, "text/html", p) for i, p in enumerate(pages)]
+    )
+    whole = list(read_path(full))
+    records = _records(full)
+    data = full.read_bytes()
+    cut = tmp_path / f"cut-{name}"
+    tail = 16  # a cut among a record's closing blank lines or gzip trailer loses nothing
+    for size in range(0, len(data), 37):
+        cut.write_bytes(data[:size])
+        items = list(iter_inputs([cut]))  # never raises
+        documents = [item for item in items if not isinstance(item, Failure)]
+        failures = [item for item in items if isinstance(item, Failure)]
+        assert documents == whole[: len(documents)], size  # whole pages, never a cut one
+        ended = sum(
+            1 for start, length, kind in records if kind == "response" and start + length <= size
+        )
+        inside = any(start < size < start + length - tail for start, length, _ in records)
+        assert len(documents) in (ended, ended + 1), size
+        if inside:
+            assert [f.reason for f in failures] == ["DecodeError"], size
+            assert "half-written" in failures[0].message or "not a WARC" in failures[0].message
+        elif size in {start for start, _, _ in records[1:]}:  # between records: looks whole
+            assert failures == [], size
+    cut.write_bytes(b"")
+    assert [f.reason for f in iter_inputs([cut]) if isinstance(f, Failure)] == ["DecodeError"]
+
+
+def test_a_corrupt_record_header_is_a_failure_after_the_good_pages(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    write_warc(path, [("https://huyen.vn/tin/1", 200, "text/html", PAGE_BYTES)])
+    path.write_bytes(path.read_bytes() + b"WARC/1.0\r\nWARC-Type: response\r\nnonsense\r\n\r\n")
+    items = list(iter_inputs([path]))
+    assert [type(item).__name__ for item in items] == ["Document", "Failure"]
+    assert isinstance(items[1], Failure)
+    assert items[1].reason == "DecodeError"

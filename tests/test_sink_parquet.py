@@ -55,6 +55,10 @@ def test_done_keys(target: Path) -> None:
     sink_contract.check_done_keys(_opener(target))
 
 
+def test_the_same_report_twice_in_one_batch(target: Path) -> None:
+    sink_contract.check_the_same_report_twice_in_one_batch(_opener(target), _stored(target))
+
+
 def test_kind() -> None:
     assert sink_kind("reports.parquet") == "parquet"
 

@@ -2,46 +2,29 @@
 
 from __future__ import annotations
 
-import os
 import threading
-import uuid
-from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
 from tests import sink_contract
 from tests.inputs import sample_report
+from tests.postgres import URL
 from vnreport.records import Report
 from vnreport.sinks import open_sink, sink_kind
 from vnreport.sinks.base import Sink
 from vnreport.sinks.postgres import PostgresSink, normalize_url
 
-URL = os.environ.get(
-    "VNREPORT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
 
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[Engine]:
-    engine = create_engine(normalize_url(URL)[0])
-    try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-    except Exception as error:  # only an unreachable server skips
-        engine.dispose()
-        pytest.skip(f"PostgreSQL is not reachable at {URL}: {error}")
-    yield engine
-    engine.dispose()
+@pytest.fixture
+def server(postgres: Engine) -> Engine:
+    return postgres
 
 
 @pytest.fixture
-def schema(server: Engine) -> Iterator[str]:
-    name = f"vnreport_test_{uuid.uuid4().hex[:12]}"
-    yield name
-    with server.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
+def schema(pg_schema: str) -> str:
+    return pg_schema
 
 
 def _opener(schema: str) -> sink_contract.OpenSink:
@@ -75,6 +58,10 @@ def test_newer_version_replaces(server: Engine, schema: str) -> None:
 
 def test_done_keys(server: Engine, schema: str) -> None:
     sink_contract.check_done_keys(_opener(schema))
+
+
+def test_the_same_report_twice_in_one_batch(server: Engine, schema: str) -> None:
+    sink_contract.check_the_same_report_twice_in_one_batch(_opener(schema), _stored(server, schema))
 
 
 @pytest.mark.parametrize(

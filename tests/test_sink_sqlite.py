@@ -64,6 +64,10 @@ def test_done_keys(database: Path) -> None:
     sink_contract.check_done_keys(_opener(database))
 
 
+def test_the_same_report_twice_in_one_batch(database: Path) -> None:
+    sink_contract.check_the_same_report_twice_in_one_batch(_opener(database), _stored(database))
+
+
 @pytest.mark.parametrize("name", ["out.sqlite", "out.db", "out.sqlite3", "sqlite:///out.db"])
 def test_names_that_mean_sqlite(name: str) -> None:
     assert sink_kind(name) == "sqlite"

@@ -6,9 +6,11 @@
 """
 
 import logging
+import sys
+import types
+from typing import TYPE_CHECKING, Any
 
 from vnreport._version import __version__
-from vnreport.api import annotate_document, extract, extract_document, load
 from vnreport.document import Document
 from vnreport.errors import VnreportError
 from vnreport.records import (
@@ -24,7 +26,36 @@ from vnreport.records import (
     Span,
 )
 
+if TYPE_CHECKING:
+    from vnreport.api import annotate_document, extract, extract_document, load
+
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+_API = frozenset({"annotate_document", "extract", "extract_document", "load"})
+
+
+def __getattr__(name: str) -> Any:
+    # The pipeline's entry points import spaCy: loaded on first use, so that a process that
+    # only reads files and writes a database (a bulk run's own) stays light.
+    if name in _API:
+        from vnreport import api
+
+        value = getattr(api, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _Package(types.ModuleType):
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Importing the submodule vnreport.extract sets the package's attribute `extract`;
+        # the public name stays the function, as when it was imported eagerly.
+        if name in _API and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "AdminUnit",

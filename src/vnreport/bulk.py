@@ -1,9 +1,11 @@
 """Bulk extraction: many inputs in, records out to a sink — parallel, streaming, resumable.
 
 The parent process walks the inputs and reads their bytes (cheap), skips the ones a sink already
-holds, and sends small batches to worker processes that decode and extract them; results are
-written back in transactions of `batch_size`. At most a few batches per worker are in flight,
-so memory stays flat whatever the archive's size.
+holds, and sends small batches to worker processes that decode and extract them and encode each
+Report for the sink (plain rows for SQL); results are written back in transactions of
+`batch_size`. The workers fork from a forkserver that built the pipeline once; the parent never
+imports spaCy. At most a few batches per worker are in flight, so memory stays flat whatever
+the archive's size.
 
 Exit codes (`Summary.exit_code`), shared with the CLI:
 
@@ -35,9 +37,8 @@ from vnreport.errors import ExtractionError
 from vnreport.failure import Failure
 from vnreport.io import STDIN, RawInput, ReadOptions, Unreadable, expand, format_of, iter_raw
 from vnreport.progress import BulkProgress
-from vnreport.records import Report
 from vnreport.settings import DEFAULT_MAX_CHARS
-from vnreport.sinks.base import DEFAULT_BATCH, Sink, Stored, Written
+from vnreport.sinks.base import DEFAULT_BATCH, Encoder, Sink, Stored, Written
 from vnreport.worker import WorkOptions, check_pipeline, init_worker, process_batch
 
 LOGGER = logging.getLogger(__name__)
@@ -89,9 +90,11 @@ class BulkOptions:
     redo: bool = False
     quiet: bool = False
 
-    def work(self) -> WorkOptions:
-        """What the workers need of these options."""
-        return WorkOptions(read=self.read, max_chars=self.max_chars, pipeline=self.pipeline)
+    def work(self, encoder: Encoder | None = None) -> WorkOptions:
+        """What the workers need of these options, and the sink's `encoder`."""
+        return WorkOptions(
+            read=self.read, max_chars=self.max_chars, pipeline=self.pipeline, encoder=encoder
+        )
 
 
 @dataclass
@@ -153,12 +156,29 @@ def total_bytes(paths: Iterable[str | Path]) -> int | None:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    # Never fork: a forked worker would inherit the parent's end of the liveness pipe.
+    # Never fork: a forked worker would inherit the parent's end of the liveness pipe. The
+    # forkserver builds the pipeline once (vnreport._forkserver) and forks ready workers, while
+    # this process, which only reads files and writes the sink, never imports spaCy.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     if method == "forkserver":
-        context.set_forkserver_preload(["vnreport.worker"])
+        context.set_forkserver_preload(["vnreport._forkserver"])
     return context
+
+
+def start_workers(options: BulkOptions) -> None:
+    """Start building the workers' pipeline now, in the background, if the run will need it.
+
+    The forkserver loads the pipeline once (a second or two) and forks every worker from it;
+    starting it before opening the sink and walking the inputs overlaps that wait with them.
+    `run` calls it too; calling it again does nothing.
+    """
+    workers = default_workers() if options.workers is None else options.workers
+    context = _context()
+    if workers > 0 and context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def _local_pool(
@@ -192,7 +212,7 @@ class _Run:
     ) -> None:
         self.sink = sink
         self.options = options
-        self.work = options.work()
+        self.work = options.work(type(sink).encoder)
         self.progress = progress
         self.summary = Summary()
         workers = default_workers() if options.workers is None else options.workers
@@ -250,13 +270,13 @@ class _Run:
     # Results
 
     def _record(self, item: Stored, size: int) -> None:
-        if isinstance(item.result, Report):
-            self.summary.extracted += 1
-            self.progress.advance(size, docs=1)
-        else:
+        if isinstance(item.result, Failure):
             self.summary.failed += 1
             self.summary.reasons[item.result.reason] += 1
             self.progress.advance(size, failed=1)
+        else:
+            self.summary.extracted += 1
+            self.progress.advance(size, docs=1)
         self.pending.append(item)
         if len(self.pending) >= self.options.batch_size:
             self.flush()
@@ -389,6 +409,8 @@ def run(
     options = options or BulkOptions()
     paths = list(paths)
     check_pipeline(options.pipeline)
+    if executor is None:
+        start_workers(options)
     started = time.monotonic()
     total = None if options.quiet else total_bytes(paths)
     with BulkProgress(total, quiet=options.quiet) as progress:

@@ -247,9 +247,11 @@ def _quiet_dask() -> None:
 def _run_bulk(
     paths: list[str], out: str, options: BulkOptions, *, engine: Engine, scheduler: str | None
 ) -> Summary:
-    from vnreport.bulk import run
+    from vnreport.bulk import run, start_workers
     from vnreport.sinks import open_sink
 
+    if engine is Engine.local:
+        start_workers(options)  # the workers get ready while the sink opens
     with open_sink(out) as sink:
         if engine is Engine.dask:
             from vnreport.distributed import run as run_dask

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from vnreport._version import __version__
 
@@ -17,6 +17,14 @@ class Failure(BaseModel):
     message: str = Field(description="What went wrong, in words.")
     key: str | None = Field(default=None, description="Input key used to resume bulk runs.")
     extractor_version: str = Field(default=__version__, description="vnreport version that failed.")
+
+    @field_validator("source", "message")
+    @classmethod
+    def _storable(cls, value: str | None) -> str | None:
+        # Messages quote what went wrong: NUL bytes and lone surrogates would stop every sink.
+        from vnreport.io.common import clean_label
+
+        return clean_label(value) if value is not None else None
 
     @classmethod
     def from_error(

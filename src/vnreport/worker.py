@@ -1,12 +1,15 @@
 """The work one bulk worker does: decode raw inputs and extract their Reports, isolating faults.
 
 Runs in worker processes (local pool or Dask workers). The pipeline is built once per process
-and reused for every input that process handles.
+and reused for every input that process handles; each Report is encoded for the sink there too,
+so the process writing the sink receives rows, not models. Importing this module is cheap (no
+spaCy): the bulk run's own process imports it to name the work it sends.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import logging
 import os
@@ -17,17 +20,18 @@ from dataclasses import dataclass, field
 from functools import cache
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-
-from vnreport.api import extract_document
 from vnreport.document import Document
 from vnreport.errors import ExtractionError, ResourceError, VnreportError
 from vnreport.failure import Failure
 from vnreport.io import RawInput, ReadOptions, decode
 from vnreport.records import Report
 from vnreport.settings import DEFAULT_MAX_CHARS
-from vnreport.sinks.base import Stored
+from vnreport.sinks.base import Encoded, Encoder, Stored
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 LOGGER = logging.getLogger(__name__)
 _LOCK = threading.Lock()
@@ -42,11 +46,13 @@ class WorkOptions:
         max_chars: Longer documents are failures.
         pipeline: None for `vnreport.load()`; `module:function` naming a function that returns
             a pipeline; or a directory saved with `nlp.to_disk()`.
+        encoder: The sink's encoder (`Sink.encoder`): Reports leave the worker encoded by it.
     """
 
     read: ReadOptions = field(default_factory=ReadOptions)
     max_chars: int = DEFAULT_MAX_CHARS
     pipeline: str | None = None
+    encoder: Encoder | None = None
 
 
 def _factory(spec: str) -> Callable[[], Language]:
@@ -132,15 +138,22 @@ def extract(document: Document, options: WorkOptions) -> Report:
         InputError: the document is empty or too large.
         ExtractionError: a component failed.
     """
+    from vnreport.api import extract_document
+
     with _LOCK:  # Dask runs tasks in threads; one pipeline per process serves them in turn
         nlp = pipeline(options.pipeline)
         return extract_document(document, nlp=nlp, max_chars=options.max_chars)
 
 
 def process(raw: RawInput, options: WorkOptions) -> Stored:
-    """The Report of one raw input, or its Failure: no exception escapes."""
+    """The Report of one raw input (encoded for the sink if asked), or its Failure.
+
+    No exception escapes.
+    """
     try:
         report = extract(decode(raw, options.read), options)
+        if options.encoder is not None:
+            return Stored(raw.key, raw.source, Encoded.of(report, options.encoder))
         return Stored(raw.key, raw.source, report)
     except VnreportError as error:
         return Stored(
@@ -157,3 +170,22 @@ def process(raw: RawInput, options: WorkOptions) -> Stored:
 def process_batch(raws: Sequence[RawInput], options: WorkOptions) -> list[Stored]:
     """`process` over a batch: the unit of work sent to a worker."""
     return [process(raw, options) for raw in raws]
+
+
+_WARM_TEXT = "Sáng 14/9, đoàn kiểm tra của UBND huyện Chợ Mới làm việc tại xã Yên Đĩnh."
+
+
+def warm() -> None:
+    """Build the default pipeline and load what it loads lazily (segmentation model,
+    gazetteer), so processes forked from this one start ready: the bulk run's forkserver
+    calls it once, and every worker it forks, renewed ones too, inherits the result.
+    """
+    try:
+        extract(Document(text=_WARM_TEXT), WorkOptions())
+        decode(RawInput("warm", _WARM_TEXT.encode(), "txt", "warm"))  # ftfy, charset tables
+    except Exception:  # a worker that finds the pipeline broken reports it with each input
+        LOGGER.debug("warming the pipeline failed", exc_info=True)
+    # What is loaded now lives as long as the process: keep the collector off it, so the
+    # forked workers neither scan it nor copy its pages by writing to its GC headers.
+    gc.collect()
+    gc.freeze()

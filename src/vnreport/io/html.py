@@ -6,16 +6,22 @@ import unicodedata
 
 from vnreport.document import Document
 from vnreport.errors import EmptyDocumentError
-from vnreport.io.common import compose_text, parse_published
+from vnreport.io.common import clean_label, clean_text, compose_text, has_text, parse_published
 from vnreport.io.lead import page_lead
 
 
-def _field(result: object, name: str) -> str | None:
-    """A text field of trafilatura's result, in NFC (legacy pages keep combining tone marks)."""
-    value = getattr(result, name, None)
-    if not isinstance(value, str) or not value.strip():
+def _nfc(value: str | None) -> str | None:
+    """Page text in NFC (legacy pages keep combining tone marks); None when it shows nothing."""
+    if value is None or not has_text(value):
         return None
-    return unicodedata.normalize("NFC", value.strip())
+    return unicodedata.normalize("NFC", clean_text(value.strip()))
+
+
+def _field(result: object, name: str, *, label: bool = False) -> str | None:
+    """A text field of trafilatura's result in NFC; a one-line label when `label`."""
+    value = getattr(result, name, None)
+    text = _nfc(value) if isinstance(value, str) else None
+    return clean_label(text) if label and text else text
 
 
 def read_html(data: bytes | str, *, source: str | None = None, url: str | None = None) -> Document:
@@ -29,6 +35,8 @@ def read_html(data: bytes | str, *, source: str | None = None, url: str | None =
     """
     import trafilatura
 
+    if isinstance(data, str):  # from a JSONL field: lone surrogates would stop the parser
+        data = clean_text(data)
     result = trafilatura.bare_extraction(
         data,
         url=url,
@@ -40,14 +48,14 @@ def read_html(data: bytes | str, *, source: str | None = None, url: str | None =
     body = _field(result, "text")
     if body is None:
         raise EmptyDocumentError("no article text found in the page", source=source)
-    title = _field(result, "title")
-    lead = page_lead(data)
-    if lead is not None and unicodedata.normalize("NFC", lead)[:60] not in body:
-        body = unicodedata.normalize("NFC", lead) + "\n\n" + body
+    title = _field(result, "title", label=True)
+    lead = _nfc(page_lead(data))
+    if lead is not None and lead[:60] not in body:
+        body = lead + "\n\n" + body
     return Document(
         text=compose_text(title, body),
         source=source,
         published=parse_published(getattr(result, "date", None)),
         title=title,
-        author=_field(result, "author"),
+        author=_field(result, "author", label=True),
     )

@@ -8,7 +8,7 @@ from typing import IO
 
 from vnreport.document import Document
 from vnreport.errors import DecodeError, DocumentTooLargeError, EmptyDocumentError
-from vnreport.io.common import compose_text, parse_published
+from vnreport.io.common import clean_label, clean_text, compose_text, has_text, parse_published
 from vnreport.io.html import read_html
 from vnreport.io.options import JsonlFields
 from vnreport.io.raw import RawInput, Unreadable, input_key
@@ -50,14 +50,19 @@ def iter_records(
         container: Absolute path of the file, for input keys.
         max_bytes: Longer lines become `Unreadable` inputs.
         position: The underlying file, whose offset measures progress through gzipped files.
+
+    Raises:
+        EmptyDocumentError: the stream holds no line at all (after yielding nothing).
     """
     last = 0
+    seen = 0
     for number, (line, length) in enumerate(_lines(stream, max_bytes), start=1):
         size = length
         if position is not None:
             offset = position.tell()
             size, last = offset - last, offset
         locator = f"{source}:{number}"
+        seen += line is None or bool(line.strip())
         if line is None:
             error = DocumentTooLargeError(f"line is over {max_bytes:,} bytes", source=locator)
             yield Unreadable(locator, input_key(container, f"line:{number}".encode()), error, size)
@@ -65,10 +70,16 @@ def iter_records(
         if not line.strip():
             continue
         yield RawInput(locator, line, "jsonl", input_key(container, line), size)
+    if not seen:  # a download that failed often leaves an empty file
+        raise EmptyDocumentError("the file holds no JSON lines", source=source)
 
 
 def _text(value: object) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
+    return clean_text(value) if isinstance(value, str) and has_text(value) else None
+
+
+def _label(value: object) -> str | None:
+    return clean_label(value) if isinstance(value, str) and has_text(value) else None
 
 
 def read_record(data: bytes, *, source: str | None = None, fields: JsonlFields) -> Document:
@@ -78,19 +89,22 @@ def read_record(data: bytes, *, source: str | None = None, fields: JsonlFields) 
     its `html` field is read as a page. `published` accepts ISO dates and `dd/mm/yyyy`.
 
     Raises:
-        DecodeError: the line is not a JSON object.
+        DecodeError: the line is not a JSON object (or nested too deeply to read).
         EmptyDocumentError: it has neither a text nor an html field.
     """
     try:
         record = json.loads(data)
     except ValueError as error:
         raise DecodeError(f"line is not JSON: {error}", source=source) from error
+    except RecursionError as error:
+        raise DecodeError("line is JSON nested too deeply to read", source=source) from error
     if not isinstance(record, dict):
         raise DecodeError("line is not a JSON object", source=source)
     url, ident = record.get(fields.url), record.get(fields.id)
-    name = str(url) if url else (str(ident) if ident is not None else source)
+    given = str(url) if url else (str(ident) if ident is not None else None)
+    name = (clean_label(given) if given is not None else None) or source
     published = parse_published(record.get(fields.published))
-    title, author = _text(record.get(fields.title)), _text(record.get(fields.author))
+    title, author = _label(record.get(fields.title)), _label(record.get(fields.author))
     text, html = _text(record.get(fields.text)), _text(record.get(fields.html))
     if text is not None:
         return Document(
@@ -101,7 +115,7 @@ def read_record(data: bytes, *, source: str | None = None, fields: JsonlFields) 
             author=author,
         )
     if html is not None:
-        page = read_html(html, source=name, url=str(url) if url else None)
+        page = read_html(html, source=name, url=name if url else None)
         return page.model_copy(
             update={
                 "published": published or page.published,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -19,6 +20,7 @@ from vnreport.errors import (
 )
 from vnreport.failure import Failure
 from vnreport.io import jsonl, warc
+from vnreport.io.common import display_path
 from vnreport.io.html import read_html
 from vnreport.io.options import Format, ReadOptions
 from vnreport.io.paths import STDIN, expand, format_of
@@ -31,6 +33,9 @@ _SNIFF = 512
 _UNSUPPORTED = (
     "no reader for this kind of file (use .txt, .html, .jsonl[.gz], .warc[.gz] or --format)"
 )
+
+
+_NOT_A_FILE = "not a regular file (a pipe, socket or device): name it explicitly to read it"
 
 
 def _unreadable(source: str, container: str, error: InputError, size: int = 0) -> Unreadable:
@@ -83,7 +88,7 @@ def _stream(
             )
         else:
             yield from _single(stream, fmt, source, container, limit)
-    except DecodeError as error:
+    except InputError as error:
         yield _unreadable(source, container, error)
     except (OSError, EOFError, zlib.error) as error:  # truncated or corrupt gzip, I/O error
         failure = DecodeError(f"cannot read the archive: {error}", source=source)
@@ -91,12 +96,16 @@ def _stream(
 
 
 def _file(path: Path, explicit: bool, options: ReadOptions) -> Iterator[RawInput | Unreadable]:
-    source, container = str(path), str(path.absolute())
+    source, container = display_path(path), str(path.absolute())
     fmt = options.format if explicit and options.format else format_of(path)
     failure: InputError | None = None
     size = 0
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        size = status.st_size
+        if not explicit and not stat.S_ISREG(status.st_mode):
+            # Reading a pipe or device found in a folder would wait forever or never end.
+            failure = UnsupportedFormatError(_NOT_A_FILE, source=source)
     except OSError as error:
         failure = InputError(f"cannot read: {error.strerror}", source=source)
     if failure is None and fmt is None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from types import TracebackType
-from typing import Self
+from typing import Any, ClassVar, Self
 
 from packaging.version import InvalidVersion, Version
 
@@ -18,19 +18,46 @@ from vnreport.records import Report
 DEFAULT_BATCH = 64
 
 
+Encoder = Callable[[Report], Any]
+"""Turns a Report into what one kind of sink writes; a module-level function, so it pickles."""
+
+
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """A Report already turned into what one kind of sink writes, by the process that made it.
+
+    Bulk workers encode (`Sink.encoder`) so the process writing the sink neither unpickles
+    Report models nor walks them: it receives plain rows, lines or dicts.
+
+    Attributes:
+        id: The Report's id.
+        extractor_version: The version that made it (sinks keep the latest).
+        payload: What the sink's encoder returned.
+    """
+
+    id: str
+    extractor_version: str
+    payload: Any
+
+    @classmethod
+    def of(cls, report: Report, encoder: Encoder) -> Encoded:
+        """`report` encoded by `encoder`."""
+        return cls(report.id, report.extractor_version, encoder(report))
+
+
 @dataclass(frozen=True, slots=True)
 class Stored:
-    """What one input gave: its Report or its Failure, under the input's resume key.
+    """What one input gave: its Report (maybe encoded) or its Failure, under its resume key.
 
     Attributes:
         key: The input key (see `vnreport.io.input_key`); None for records written directly.
         source: Where the input came from.
-        result: The Report, or the Failure in its place.
+        result: The Report (or its encoding for the sink), or the Failure in its place.
     """
 
     key: str | None
     source: str | None
-    result: Report | Failure
+    result: Report | Encoded | Failure
 
 
 @dataclass(slots=True)
@@ -71,18 +98,32 @@ def chunks(items: Iterable[Stored], size: int) -> Iterator[list[Stored]]:
 
 
 class Sink(ABC):
-    """A record store. Subclasses implement `store`, `done` and `close`.
+    """A record store. Subclasses implement `store`, `done` and `close`, and may set `encoder`.
 
     Writes are idempotent by `Report.id`: storing a report whose id is already there changes
     nothing, unless the new one comes from a newer `extractor_version` (or `redo` is given), in
     which case it replaces the old one whole. Use a sink as a context manager so it is closed.
     """
 
+    encoder: ClassVar[Encoder | None] = None
+    """How a Report becomes what this sink writes; bulk workers run it, `encode` calls it.
+    A sink without one receives Reports."""
+
+    def encode(self, result: Report | Encoded) -> Encoded:
+        """`result` as this sink writes it (encoded here if a worker did not)."""
+        if isinstance(result, Encoded):
+            return result
+        encoder = type(self).encoder
+        if encoder is None:
+            raise TypeError(f"{type(self).__name__} has no encoder")
+        return Encoded.of(result, encoder)
+
     @abstractmethod
     def store(self, items: Sequence[Stored], *, redo: bool = False) -> Written:
         """Store reports, failures and their input keys together, in one transaction.
 
-        With `redo`, a report replaces a stored one of the same extractor version too.
+        Reports may come as `Report`s or already `Encoded` by this sink's `encoder`. With
+        `redo`, a report replaces a stored one of the same extractor version too.
         """
 
     @abstractmethod

@@ -10,8 +10,14 @@ from typing import IO, Any
 
 from vnreport._version import __version__
 from vnreport.errors import SinkError
+from vnreport.failure import Failure
 from vnreport.records import Report
-from vnreport.sinks.base import Sink, Stored, Written, is_newer, replaces
+from vnreport.sinks.base import Encoded, Sink, Stored, Written, is_newer, replaces
+
+
+def json_line(report: Report) -> str:
+    """The line of `report` in a JSON Lines file (the sink's encoder, run by bulk workers)."""
+    return report.model_dump_json()
 
 
 def ledger_path(path: Path, suffix: str) -> Path:
@@ -53,6 +59,8 @@ class JsonlSink(Sink):
     the latest line of each id; until then, readers should keep the last line per id.
     """
 
+    encoder = json_line
+
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.inputs_path = ledger_path(self.path, ".inputs.jsonl")
@@ -86,13 +94,13 @@ class JsonlSink(Sink):
         for item in items:
             result = item.result
             entry: dict[str, Any] = {"key": item.key, "source": item.source}
-            if isinstance(result, Report):
-                self._append(result, written, redo=redo)
-                entry.update(report_id=result.id, failure=None)
-            else:
+            if isinstance(result, Failure):
                 written.failures += 1
                 failure = {"reason": result.reason, "message": result.message}
                 entry.update(report_id=None, failure=failure)
+            else:
+                self._append(self.encode(result), written, redo=redo)
+                entry.update(report_id=result.id, failure=None)
             entry["extractor_version"] = result.extractor_version
             ledger.append(json.dumps(entry, ensure_ascii=False))
             if item.key is not None:
@@ -106,7 +114,7 @@ class JsonlSink(Sink):
             raise SinkError(f"cannot write to {self.path}: {error}") from error
         return written
 
-    def _append(self, report: Report, written: Written, *, redo: bool) -> None:
+    def _append(self, report: Encoded, written: Written, *, redo: bool) -> None:
         known = self._latest.get(report.id)
         if known is not None and not replaces(report.extractor_version, known[1], redo=redo):
             written.unchanged += 1
@@ -116,7 +124,7 @@ class JsonlSink(Sink):
         else:
             written.replaced += 1
             self._stale = True
-        self._reports.write(report.model_dump_json() + "\n")
+        self._reports.write(f"{report.payload}\n")
         self._latest[report.id] = (self._lines, report.extractor_version)
         self._lines += 1
 

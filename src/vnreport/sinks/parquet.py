@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from vnreport._version import __version__
 from vnreport.errors import ResourceError, SinkError
+from vnreport.failure import Failure
 from vnreport.records import Report
 from vnreport.sinks.base import Sink, Stored, Written, is_newer, replaces
 from vnreport.sinks.jsonl import ledger_path
@@ -127,6 +128,11 @@ class _Table:
         self.partial.replace(self.path)
 
 
+def parquet_row(report: Report) -> dict[str, Any]:
+    """The Parquet row of `report` (the sink's encoder, run by bulk workers)."""
+    return report.model_dump()
+
+
 class ParquetSink(Sink):
     """Reports in a Parquet file (`*.parquet`): scalar fields as columns, items as nested lists.
 
@@ -135,6 +141,8 @@ class ParquetSink(Sink):
     a killed run leaves the previous file intact (and loses its own work: use SQLite for
     runs you may interrupt).
     """
+
+    encoder = parquet_row
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -171,20 +179,21 @@ class ParquetSink(Sink):
             result = item.result
             row: dict[str, Any] = {"key": item.key, "source": item.source, "report_id": None}
             row.update(reason=None, message=None, extractor_version=result.extractor_version)
-            if isinstance(result, Report):
-                row["report_id"] = result.id
-                old = self._versions.get(result.id)
-                fresh = result.id not in self._reports.rewritten and result.id not in reports
-                if old is None or (fresh and replaces(result.extractor_version, old, redo=redo)):
-                    written.new += old is None
-                    written.replaced += old is not None
-                    reports[result.id] = result.model_dump()
-                    self._versions[result.id] = result.extractor_version
-                else:
-                    written.unchanged += 1
-            else:
+            if isinstance(result, Failure):
                 written.failures += 1
                 row.update(reason=result.reason, message=result.message)
+            else:
+                encoded = self.encode(result)
+                row["report_id"] = encoded.id
+                old = self._versions.get(encoded.id)
+                fresh = encoded.id not in self._reports.rewritten and encoded.id not in reports
+                if old is None or (fresh and replaces(encoded.extractor_version, old, redo=redo)):
+                    written.new += old is None
+                    written.replaced += old is not None
+                    reports[encoded.id] = encoded.payload
+                    self._versions[encoded.id] = encoded.extractor_version
+                else:
+                    written.unchanged += 1
             inputs.append(row)
             if item.key is not None:
                 self._keys[item.key] = result.extractor_version

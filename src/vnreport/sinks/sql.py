@@ -7,15 +7,16 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from vnreport._version import __version__
 from vnreport.errors import SinkError
 from vnreport.failure import Failure
-from vnreport.records import Report
+from vnreport.sinks import sql_rows
 from vnreport.sinks import sql_schema as schema
-from vnreport.sinks.base import Sink, Stored, Written, is_newer, replaces
+from vnreport.sinks.base import Encoded, Sink, Stored, Written, is_newer, replaces
+from vnreport.sinks.sql_rows import Row, SqlRows
 
 _IN_LIMIT = 500  # keys per IN (...) list, well under every backend's parameter limit
 
@@ -36,6 +37,8 @@ class SqlSink(Sink):
     Every `store` call is one transaction: reports, their child rows, their input keys and
     failures commit together or not at all, so a run killed at any moment leaves whole records.
     """
+
+    encoder = sql_rows.encode
 
     def __init__(self, engine: Engine, *, schema_name: str | None = None) -> None:
         self.schema_name = schema_name
@@ -92,78 +95,102 @@ class SqlSink(Sink):
     def store(self, items: Sequence[Stored], *, redo: bool = False) -> Written:
         """Store reports, failures and their input keys together, in one transaction."""
         written = Written()
-        latest: dict[str, Report] = {}
+        latest: dict[str, Encoded] = {}
         failed: list[dict[str, Any]] = []
-        keyed: dict[str, dict[str, Any]] = {}
+        keyed: dict[str, Row] = {}
         for item in items:
             result = item.result
-            version = result.extractor_version
-            if isinstance(result, Report):
-                latest[result.id] = result
-                report_id: str | None = result.id
-            else:
+            if isinstance(result, Failure):
                 failed.append(_failure_row(result, item.key))
-                report_id = None
+                report_id, version = None, result.extractor_version
+            else:
+                encoded = self.encode(result)
+                latest[encoded.id] = encoded
+                report_id, version = encoded.id, encoded.extractor_version
             if item.key is not None:
-                keyed[item.key] = {
-                    "key": item.key,
-                    "source": item.source,
-                    "report_id": report_id,
-                    "extractor_version": version,
-                }
+                keyed[item.key] = (item.key, item.source, report_id, version)
         with self._errors("write to"), self.engine.begin() as connection:
             self._lock(connection)
             self._store_reports(connection, latest, written, redo=redo)
             self._store_inputs(connection, keyed, failed)
         written.failures = len(failed)
+        # A report read twice in one batch (the same text in two files) is stored once.
+        written.unchanged += len(items) - len(failed) - len(latest)
         return written
 
+    # Plain `executemany` of tuples: SQLAlchemy's per-row parameter processing cost more than
+    # the database's own work here, and the rows come ready from the workers.
+
+    def _table(self, connection: Connection, name: str) -> str:
+        preparer = connection.dialect.identifier_preparer
+        table = preparer.quote(name)
+        if self.schema_name:
+            table = f"{preparer.quote_schema(self.schema_name)}.{table}"
+        # psycopg reads % as a parameter marker, even inside a quoted name
+        return table.replace("%", "%%") if self._marker(connection) == "%s" else table
+
+    @staticmethod
+    def _marker(connection: Connection) -> str:
+        return "?" if connection.dialect.paramstyle == "qmark" else "%s"
+
+    def _insert(
+        self, connection: Connection, table: str, names: Sequence[str], rows: list[Row]
+    ) -> None:
+        marks = ", ".join([self._marker(connection)] * len(names))
+        statement = f"INSERT INTO {self._table(connection, table)} ({', '.join(names)}) "
+        connection.exec_driver_sql(f"{statement}VALUES ({marks})", rows)
+
+    def _update_reports(self, connection: Connection, rows: list[Row]) -> None:
+        names = sql_rows.REPORT_COLUMNS
+        marker = self._marker(connection)
+        assignments = ", ".join(f"{name} = {marker}" for name in names[1:])
+        statement = f"UPDATE {self._table(connection, 'reports')} SET {assignments} "
+        connection.exec_driver_sql(
+            f"{statement}WHERE id = {marker}", [(*row[1:], row[0]) for row in rows]
+        )
+
     def _store_reports(
-        self, connection: Connection, latest: dict[str, Report], written: Written, *, redo: bool
+        self, connection: Connection, latest: dict[str, Encoded], written: Written, *, redo: bool
     ) -> None:
         table = schema.reports
         existing: dict[str, str] = {}
         for part in _slices(list(latest)):
             query = select(table.c.id, table.c.extractor_version).where(table.c.id.in_(part))
             existing.update((rid, version) for rid, version in connection.execute(query))
-        new = [r for rid, r in latest.items() if rid not in existing]
+        new = [e for rid, e in latest.items() if rid not in existing]
         replaced = [
-            r
-            for rid, r in latest.items()
-            if rid in existing and replaces(r.extractor_version, existing[rid], redo=redo)
+            e
+            for rid, e in latest.items()
+            if rid in existing and replaces(e.extractor_version, existing[rid], redo=redo)
         ]
         written.new += len(new)
         written.replaced += len(replaced)
         written.unchanged += len(latest) - len(new) - len(replaced)
         if replaced:
-            ids = [r.id for r in replaced]
+            ids = [e.id for e in replaced]
             for child in schema.CHILD_TABLES:
                 connection.execute(delete(child).where(child.c.report_id.in_(ids)))
-            rows = []
-            for report in replaced:
-                row = schema.report_row(report)
-                row["b_id"] = row.pop("id")
-                rows.append(row)
-            connection.execute(update(table).where(table.c.id == bindparam("b_id")), rows)
+            self._update_reports(connection, [_rows(e).report for e in replaced])
         if new:
-            connection.execute(insert(table), [schema.report_row(r) for r in new])
-        children: dict[Any, list[dict[str, Any]]] = {}
-        for report in [*new, *replaced]:
-            for child, rows in schema.child_rows(report).items():
-                children.setdefault(child, []).extend(rows)
-        for child, rows in children.items():
-            if rows:
-                connection.execute(insert(child), rows)
+            self._insert(
+                connection, "reports", sql_rows.REPORT_COLUMNS, [_rows(e).report for e in new]
+            )
+        children: dict[str, list[Row]] = {}
+        for encoded in [*new, *replaced]:
+            for name, rows in _rows(encoded).children:
+                children.setdefault(name, []).extend(rows)
+        for name, rows in children.items():
+            self._insert(connection, name, sql_rows.CHILD_COLUMNS[name], rows)
 
     def _store_inputs(
-        self, connection: Connection, keyed: dict[str, dict[str, Any]], failed: list[dict[str, Any]]
+        self, connection: Connection, keyed: dict[str, Row], failed: list[dict[str, Any]]
     ) -> None:
         keys = list(keyed)
         for part in _slices(keys):
             connection.execute(delete(schema.inputs).where(schema.inputs.c.key.in_(part)))
             connection.execute(delete(schema.failures).where(schema.failures.c.key.in_(part)))
         if keyed:
-            connection.execute(insert(schema.inputs), list(keyed.values()))
+            self._insert(connection, "inputs", sql_rows.INPUT_COLUMNS, list(keyed.values()))
         unique: dict[str | None, dict[str, Any]] = {}
         for position, row in enumerate(failed):  # one row per key; unkeyed rows all kept
             unique[row["key"] if row["key"] is not None else f"\0{position}"] = row
@@ -173,6 +200,13 @@ class SqlSink(Sink):
     def close(self) -> None:
         """Release the database connections."""
         self.engine.dispose()
+
+
+def _rows(encoded: Encoded) -> SqlRows:
+    rows = encoded.payload
+    if not isinstance(rows, SqlRows):  # encoded for another kind of sink
+        raise SinkError(f"report {encoded.id} was encoded for another kind of output")
+    return rows
 
 
 def _failure_row(failure: Failure, key: str | None) -> dict[str, Any]:

@@ -1,15 +1,13 @@
-"""The normalized SQL schema of the SQL sinks (SQLite, PostgreSQL), and Report → rows.
+"""The normalized SQL schema of the SQL sinks (SQLite, PostgreSQL).
 
 One row per report in `reports`, with the whole Report as JSON in `record` so nothing is lost;
 one row per item in `officials`, `admin_units`, `groups`, `figures`, `recommendations` and
 `segments`; every mention of an official, unit or group in `mentions`. `inputs` maps each input
-key to its report for resuming; `failures` holds the inputs that gave none. See docs/schema.md.
+key to its report for resuming; `failures` holds the inputs that gave none. See docs/schema.md;
+`vnreport.sinks.sql_rows` turns a Report into these rows.
 """
 
 from __future__ import annotations
-
-import datetime as dt
-from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -27,8 +25,6 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.dialects.postgresql import JSONB
-
-from vnreport.records import Report
 
 SCHEMA_VERSION = 1
 """Bumped whenever a table or column changes."""
@@ -199,119 +195,3 @@ failures = Table(
 
 CHILD_TABLES = (officials, admin_units, groups, figures, recommendations, segments, mentions)
 """Tables whose rows belong to one report, replaced with it."""
-
-
-def _event_date(report: Report) -> dt.date | None:
-    event = report.event_date
-    if event is None or event.year is None:
-        return None
-    try:
-        return dt.date(event.year, event.month, event.day)
-    except ValueError:  # "31/2" written in an article is still a year-less record, not a date
-        return None
-
-
-def report_row(report: Report) -> dict[str, Any]:
-    """The `reports` row of a Report."""
-    event = report.event_date
-    return {
-        "id": report.id,
-        "source": report.source,
-        "title": report.title,
-        "lead": report.lead,
-        "author": report.author,
-        "published": report.published,
-        "event_date": _event_date(report),
-        "event_year": event.year if event else None,
-        "event_month": event.month if event else None,
-        "event_day": event.day if event else None,
-        "text": report.text,
-        "extractor_version": report.extractor_version,
-        "record": report.model_dump(mode="json"),
-    }
-
-
-def _mention_rows(report: Report) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    kinds = (
-        ("official", [official.mentions for official in report.officials]),
-        ("admin_unit", [unit.mentions for unit in report.admin_units]),
-        ("group", [group.mentions for group in report.groups]),
-    )
-    for kind, items in kinds:
-        for item, spans in enumerate(items):
-            rows.extend(
-                {
-                    "report_id": report.id,
-                    "kind": kind,
-                    "item": item,
-                    "start_char": span.start,
-                    "end_char": span.end,
-                    "text": span.text,
-                }
-                for span in spans
-            )
-    return rows
-
-
-def child_rows(report: Report) -> dict[Table, list[dict[str, Any]]]:
-    """The rows a Report adds to each child table."""
-    rid = report.id
-    return {
-        officials: [
-            {"report_id": rid, "position": i, **o.model_dump(exclude={"mentions"})}
-            for i, o in enumerate(report.officials)
-        ],
-        admin_units: [
-            {
-                "report_id": rid,
-                "position": i,
-                "type": u.type,
-                "name": u.name,
-                "code": u.resolved.code if u.resolved else None,
-                "district": u.resolved.district if u.resolved else None,
-                "province": u.resolved.province if u.resolved else None,
-                "new_name": u.resolved.new_name if u.resolved else None,
-                "new_province": u.resolved.new_province if u.resolved else None,
-                "change": u.resolved.change if u.resolved else None,
-                "candidates": [c.model_dump(mode="json") for c in u.candidates] or None,
-            }
-            for i, u in enumerate(report.admin_units)
-        ],
-        groups: [
-            {"report_id": rid, "position": i, **g.model_dump(exclude={"mentions"})}
-            for i, g in enumerate(report.groups)
-        ],
-        figures: [
-            {
-                "report_id": rid,
-                "position": i,
-                **f.model_dump(exclude={"span"}),
-                "start_char": f.span.start,
-                "end_char": f.span.end,
-                "text": f.span.text,
-            }
-            for i, f in enumerate(report.figures)
-        ],
-        recommendations: [
-            {
-                "report_id": rid,
-                "position": i,
-                **r.model_dump(exclude={"span"}),
-                "start_char": r.span.start,
-                "end_char": r.span.end,
-            }
-            for i, r in enumerate(report.recommendations)
-        ],
-        segments: [
-            {
-                "report_id": rid,
-                "position": i,
-                "kind": s.kind,
-                "start_char": s.span.start,
-                "end_char": s.span.end,
-            }
-            for i, s in enumerate(report.segments)
-        ],
-        mentions: _mention_rows(report),
-    }
