@@ -80,20 +80,18 @@ def test_what_is_not_a_string_is_an_input_error(nlp: Language, value: object) ->
         vnreport.extract(value, nlp=nlp)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=VnreportError,
-    reason="api.py reports lone surrogates as ExtractionError (a bug) instead of an InputError",
-)
-def test_lone_surrogates_are_an_input_error(nlp: Language) -> None:
-    with pytest.raises(InputError):
-        vnreport.extract("Đoàn kiểm tra \ud800 xã Yên Đĩnh", nlp=nlp)
+def test_lone_surrogates_become_replacement_characters(nlp: Language) -> None:
+    report = vnreport.extract("Đoàn kiểm tra \ud800 tại xã Yên Đĩnh.", nlp=nlp)
+    assert "\ufffd" in report.text
+    assert [(u.type, u.name) for u in report.admin_units] == [("xã", "Yên Đĩnh")]
+    report.model_dump_json()  # encodable
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="api.py tests emptiness before normalize_text drops zero-width characters",
-)
 def test_only_invisible_characters_is_empty(nlp: Language) -> None:
     with pytest.raises(EmptyDocumentError):
         vnreport.extract("\u200b\ufeff\u2060\u00ad", nlp=nlp)
+
+
+def test_a_source_that_is_not_a_string_is_an_input_error(nlp: Language) -> None:
+    with pytest.raises(InputError, match="source"):
+        vnreport.extract("Tiêu đề\n\nNội dung.", nlp=nlp, source=5)  # type: ignore[arg-type]

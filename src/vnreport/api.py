@@ -27,6 +27,7 @@ from vnreport.extract import (
     doc_to_report,
 )
 from vnreport.records import Report
+from vnreport.safe_text import has_text
 from vnreport.settings import DEFAULT_MAX_CHARS
 
 LOGGER = logging.getLogger(__name__)
@@ -102,8 +103,8 @@ def annotate_document(
             "(raise it with max_chars= or VNREPORT_MAX_CHARS)",
             source=document.source,
         )
-    if not text.strip():
-        raise EmptyDocumentError("document has no text", source=document.source)
+    if not has_text(text):
+        raise EmptyDocumentError("document has no visible text", source=document.source)
     pipeline = nlp if nlp is not None else _default_pipeline()
     try:
         doc = pipeline.make_doc(text)
@@ -151,6 +152,8 @@ def extract(
         InputError: the text is empty, too large, or not a `str`; `published` is not a date.
         ExtractionError: a component failed (a bug worth reporting, with the source named).
     """
+    if source is not None and not isinstance(source, str):
+        raise InputError(f"source must be a str (a path, URL or id), not {type(source).__name__}")
     if not isinstance(text, str):
         raise InputError(
             f"extract() takes the article as str, not {type(text).__name__}", source=source

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+from vnreport.safe_text import clean_text
+
 # Dashes, quotes and spaces are mapped one character to one character.
 _CHARACTER_MAP = str.maketrans(
     {
@@ -69,10 +71,11 @@ def _fix_syllable(match: re.Match[str]) -> str:
 def normalize_text(text: str) -> str:
     """Return `text` in vnreport's canonical form.
 
-    Unicode NFC, one tone-mark placement ("hoà" and "hòa" become "hòa"), plain spaces, one kind of
-    dash and quote, Unix newlines, and no control characters.
+    Lone surrogates become U+FFFD and long runs of combining marks are bounded (so NFC stays
+    linear); then Unicode NFC, one tone-mark placement ("hoà" and "hòa" become "hòa"), plain
+    spaces, one kind of dash and quote, Unix newlines, and no control characters.
     """
-    text = _CRLF.sub("\n", text)
+    text = _CRLF.sub("\n", clean_text(text))
     text = unicodedata.normalize("NFC", text).translate(_CHARACTER_MAP)
     text = _CONTROL.sub("", text)
     text = text.replace("ð", "đ").replace("Ð", "Đ")

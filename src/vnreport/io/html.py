@@ -6,8 +6,9 @@ import unicodedata
 
 from vnreport.document import Document
 from vnreport.errors import EmptyDocumentError
-from vnreport.io.common import clean_label, clean_text, compose_text, has_text, parse_published
+from vnreport.io.common import compose_text, parse_published
 from vnreport.io.lead import page_lead
+from vnreport.safe_text import clean_label, clean_text, has_text
 
 
 def _nfc(value: str | None) -> str | None:

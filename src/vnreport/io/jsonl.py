@@ -8,10 +8,11 @@ from typing import IO
 
 from vnreport.document import Document
 from vnreport.errors import DecodeError, DocumentTooLargeError, EmptyDocumentError
-from vnreport.io.common import clean_label, clean_text, compose_text, has_text, parse_published
+from vnreport.io.common import compose_text, parse_published
 from vnreport.io.html import read_html
 from vnreport.io.options import JsonlFields
 from vnreport.io.raw import RawInput, Unreadable, input_key
+from vnreport.safe_text import clean_label, clean_text, has_text
 
 _CHUNK = 1 << 20
 
