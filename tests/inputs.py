@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 
 from vnreport._version import __version__
-from vnreport.extract import content_id
+from vnreport.assemble import content_id
 from vnreport.normalize import normalize_text
 from vnreport.records import (
     AdminUnit,

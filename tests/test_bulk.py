@@ -15,9 +15,9 @@ import pytest
 
 from tests.inputs import PAGE, article, write_corpus
 from tests.pipelines import BUG, CRASH
+from vnreport.assemble import content_id
 from vnreport.bulk import BulkOptions, ExitCode, Summary, run
 from vnreport.errors import ExtractionError
-from vnreport.extract import content_id
 from vnreport.io import ReadOptions, read_path
 from vnreport.normalize import normalize_text
 from vnreport.sinks import open_sink

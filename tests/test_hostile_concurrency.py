@@ -16,7 +16,7 @@ import pytest
 
 from tests.inputs import write_corpus
 from tests.stored import check_items_match_records, sqlite_query, stored_reports
-from vnreport.extract import content_id
+from vnreport.assemble import content_id
 from vnreport.io import read_path
 from vnreport.normalize import normalize_text
 

@@ -21,9 +21,9 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.inputs import write_warc
+from vnreport.assemble import content_id
 from vnreport.bulk import ExitCode
 from vnreport.cli import app
-from vnreport.extract import content_id
 from vnreport.io import read_path
 from vnreport.normalize import normalize_text
 

@@ -33,7 +33,7 @@ from tests.stored import (
     sqlite_query,
     stored_reports,
 )
-from vnreport.extract import content_id
+from vnreport.assemble import content_id
 from vnreport.io import read_path
 from vnreport.normalize import normalize_text
 

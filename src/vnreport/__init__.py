@@ -6,8 +6,6 @@
 """
 
 import logging
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 from vnreport._version import __version__
@@ -45,17 +43,6 @@ def __getattr__(name: str) -> Any:
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-
-class _Package(types.ModuleType):
-    def __setattr__(self, name: str, value: Any) -> None:
-        # Importing the submodule vnreport.extract sets the package's attribute `extract`;
-        # the public name stays the function, as when it was imported eagerly.
-        if name in _API and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "AdminUnit",

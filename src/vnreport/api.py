@@ -11,6 +11,13 @@ from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from vnreport.assemble import (
+    AUTHOR_HINT_KEY,
+    PUBLISHED_KEY,
+    SOURCE_KEY,
+    TITLE_HINT_KEY,
+    doc_to_report,
+)
 from vnreport.document import Document
 from vnreport.errors import (
     DocumentTooLargeError,
@@ -18,13 +25,6 @@ from vnreport.errors import (
     ExtractionError,
     InputError,
     VnreportError,
-)
-from vnreport.extract import (
-    AUTHOR_HINT_KEY,
-    PUBLISHED_KEY,
-    SOURCE_KEY,
-    TITLE_HINT_KEY,
-    doc_to_report,
 )
 from vnreport.records import Report
 from vnreport.safe_text import has_text

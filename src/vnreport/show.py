@@ -12,8 +12,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from vnreport.api import annotate_document
+from vnreport.assemble import doc_to_report
 from vnreport.document import Document
-from vnreport.extract import doc_to_report
 from vnreport.pipeline import store
 from vnreport.records import Report
 
