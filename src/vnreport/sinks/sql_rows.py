@@ -83,6 +83,7 @@ def _unit_row(rid: str, position: int, unit: AdminUnit) -> Row:
         resolved.province if resolved else None,
         resolved.new_name if resolved else None,
         resolved.new_province if resolved else None,
+        resolved.new_code if resolved else None,
         resolved.change if resolved else None,
         json.dumps(candidates, ensure_ascii=False) if candidates else None,
     )

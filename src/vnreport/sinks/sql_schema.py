@@ -95,6 +95,7 @@ admin_units = Table(
     Column("province", Text, index=True),
     Column("new_name", Text),
     Column("new_province", Text),
+    Column("new_code", String(16), index=True),
     Column("change", Text),
     Column("candidates", _JSON),
     UniqueConstraint("report_id", "position"),
