@@ -14,6 +14,8 @@ from vnreport.pipeline.segments import classify, sentence_spans
 from vnreport.resources import load_json
 from vnreport.scoring import Prediction
 
+COVERED_FIELDS = frozenset({"officials", "admin_units", "groups"})
+
 
 @cache
 def _type_words() -> tuple[tuple[str, str, str], ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,27 +96,39 @@ def evaluate_directory(directory: Path, *, system: str = "vnreport") -> Scores:
     return scores
 
 
+def covered_fields(system: str) -> frozenset[str]:
+    """The fields a system predicts at all; the others print as "–" rather than as zeros."""
+    if system == "underthesea":
+        from vnreport.baseline import COVERED_FIELDS
+
+        return COVERED_FIELDS
+    return frozenset(FIELDS) | frozenset(ACCURACY_FIELDS)
+
+
 def table(title: str, columns: dict[str, Scores]) -> Table:
     """A rich table with one column group per system."""
     output = Table(title=title)
-    output.add_column("field")
+    output.add_column("field", no_wrap=True)
     for system in columns:
         output.add_column(f"{system} P", justify="right")
         output.add_column(f"{system} R", justify="right")
         output.add_column(f"{system} F1", justify="right")
     for name in FIELDS:
         row = [f"{name} (acc. on matched)" if name in _MATCHED_ACCURACY else name]
-        for scores in columns.values():
+        for system, scores in columns.items():
             counts = scores.fields[name]
-            if name in _MATCHED_ACCURACY:
+            if name not in covered_fields(system):
+                row += ["", "", "–"]
+            elif name in _MATCHED_ACCURACY:
                 row += ["", "", f"{counts.precision:.3f}"]
             else:
                 row += [f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}"]
         output.add_row(*row)
     for name in ACCURACY_FIELDS:
         row = [f"{name} (accuracy)"]
-        for scores in columns.values():
-            row += ["", "", f"{scores.agreed[name] / max(scores.articles, 1):.3f}"]
+        for system, scores in columns.items():
+            value = scores.agreed[name] / max(scores.articles, 1)
+            row += ["", "", f"{value:.3f}" if name in covered_fields(system) else "–"]
         output.add_row(*row)
     return output
 
@@ -128,7 +141,8 @@ def run(
     console: Console | None = None,
 ) -> int:
     """Score the pipeline on each corpus directory and print one table per directory."""
-    console = console or Console()
+    # Two systems side by side need more than a pipe's default 80 columns.
+    console = console or Console(width=None if sys.stdout.isatty() else 120)
     if baseline not in (None, "underthesea"):
         raise VnreportError(f"unknown baseline {baseline!r}; the one available is 'underthesea'")
     results: dict[str, dict[str, Scores]] = {}
