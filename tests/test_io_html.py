@@ -67,3 +67,16 @@ def test_legacy_charset_page_comes_out_composed() -> None:
 def test_a_page_without_article_text_is_empty() -> None:
     with pytest.raises(EmptyDocumentError, match="no article text"):
         read_html(b"<html><head><script>var page = 1;</script></head><body></body></html>")
+
+
+def test_lead_and_captions_the_extractor_drops_are_restored() -> None:
+    body = " ".join(["Đoàn kiểm tra đã làm việc với xã về công tác phòng chống thiên tai."] * 6)
+    page = f"""<html><head><title>Kiểm tra tại xã Quảng Khê</title></head><body>
+    <article><h1>Kiểm tra tại xã Quảng Khê</h1>
+    <h2 class="sapo">Sáng 3/10, đoàn công tác của UBND huyện Quảng Trạch kiểm tra tại xã Quảng Khê.</h2>
+    <figure><img src="a.jpg"><figcaption>Đoàn kiểm tra kè biển tại thôn Tây (xã Quảng Khê)</figcaption></figure>
+    <p>{body}</p><p>{body}</p></article></body></html>"""
+    document = read_html(page)
+    assert "Sáng 3/10, đoàn công tác của UBND huyện Quảng Trạch" in document.text
+    assert "Đoàn kiểm tra kè biển tại thôn Tây (xã Quảng Khê)" in document.text
+    assert document.text.count("Sáng 3/10") == 1

@@ -7,7 +7,7 @@ import unicodedata
 from vnreport.document import Document
 from vnreport.errors import EmptyDocumentError
 from vnreport.io.common import compose_text, parse_published
-from vnreport.io.lead import page_lead
+from vnreport.io.page_parts import page_captions, page_lead
 from vnreport.safe_text import clean_label, clean_text, has_text
 
 
@@ -29,7 +29,8 @@ def read_html(data: bytes | str, *, source: str | None = None, url: str | None =
     """The Document of an HTML page, extracted with trafilatura.
 
     `Document.text` is the title, a blank line, then the main text, so the segmenter sees the
-    title as the first line; the page's author and date become `author` and `published`.
+    title as the first line; the lead and captions the extractor dropped are put back after the
+    title. The page's author and date become `author` and `published`.
 
     Raises:
         EmptyDocumentError: the page has no main text.
@@ -50,9 +51,11 @@ def read_html(data: bytes | str, *, source: str | None = None, url: str | None =
     if body is None:
         raise EmptyDocumentError("no article text found in the page", source=source)
     title = _field(result, "title", label=True)
-    lead = _nfc(page_lead(data))
-    if lead is not None and lead[:60] not in body:
-        body = lead + "\n\n" + body
+    # The lead and the photo captions go first, as on the page, unless trafilatura kept them.
+    missing = [_nfc(page_lead(data)), *(_nfc(caption) for caption in page_captions(data))]
+    restored = [part for part in missing if part is not None and part[:60] not in body]
+    if restored:
+        body = "\n\n".join([*restored, body])
     return Document(
         text=compose_text(title, body),
         source=source,
