@@ -32,6 +32,10 @@ _MIN_PRINTABLE = 0.95
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _MIN_WORDLIKE = 0.8  # prose in any script is mostly letters and spaces; byte soup is not
 _SNIFF = 4096
+# UTF-8 read as Windows-1252 or Latin-1 leaves a lead byte's letter (Ã Ä Å Æ á â) followed by
+# a continuation byte's character (U+0080–U+00BF, or what Windows-1252 puts at 0x80–0x9F).
+_MOJIBAKE_HINT = re.compile("[ÃÄÅÆáâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+_LINE_BREAKS = re.compile("\r\n|[\r\u0085\u2028\u2029]")
 _UTF16_ZEROS = 0.3
 _UTF16_STRAY = 0.02
 
@@ -153,6 +157,10 @@ def decode_text(data: bytes, *, source: str | None = None) -> str:
     text = stream_safe(text)
     if _printable_ratio(text) < _MIN_PRINTABLE:
         raise DecodeError("binary content (mostly unprintable characters)", source=source)
+    if _MOJIBAKE_HINT.search(text) is None:
+        # ftfy costs ~1 ms an article; text without mojibake needs only its line-break and NFC
+        # steps.
+        return unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", text))
     return ftfy.fix_text(text, _fixer_config())
 
 
