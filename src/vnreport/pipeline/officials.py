@@ -36,8 +36,6 @@ _TITLE_SEPARATOR = re.compile(r" ?(?:[–-]|,|\() ?")
 
 @dataclass(frozen=True)
 class _Lexicon:
-    honorifics: tuple[str, ...]
-    heads: tuple[str, ...]
     deputy: tuple[str, ...]
     title_words: frozenset[str]
     abbreviations: dict[str, str]
@@ -60,8 +58,6 @@ def _lexicon() -> _Lexicon:
     deputy = tuple(data["deputy"])
     head = f"(?:(?:{alternation(deputy)}) )?(?:{alternation(heads)})(?![{LOWER[1:-1]}])"
     return _Lexicon(
-        honorifics=tuple(data["honorifics"]),
-        heads=heads,
         deputy=deputy,
         title_words=frozenset(data["title_words"]),
         abbreviations=dict(data["abbreviations"]),
