@@ -27,8 +27,16 @@ from pathlib import Path
 
 KEYS = ["title", "event_date", "author", "officials", "admin_units", "groups", "figures",
         "recommendations"]
-UNIT_TYPES = {"tỉnh", "thành phố", "quận", "huyện", "thị xã", "phường", "xã", "thị trấn"}
-GROUP_TYPES = {"tổ", "tổ dân phố", "thôn", "bản", "xóm", "khu phố", "ấp", "khóm", "khu dân cư"}
+# Keys a gold record may add after KEYS, in this order: the page's own dateline and the
+# inspection records (see "Optional gold keys" in README.md).
+OPTIONAL_KEYS = ["published", "inspections"]
+INSPECTION_KEYS = {"kind", "body", "leader", "members", "topic", "targets", "organizations", "date"}
+INSPECTION_KINDS = {"kiểm tra", "giám sát", "làm việc", "khảo sát", "thăm", "tiếp xúc cử tri",
+                    "đối thoại", "họp"}
+UNIT_TYPES = {"tỉnh", "thành phố", "quận", "huyện", "thị xã", "phường", "xã", "thị trấn",
+              "đặc khu"}
+GROUP_TYPES = {"tổ", "tổ dân phố", "thôn", "bản", "xóm", "khu phố", "ấp", "khóm", "khu dân cư",
+               "buôn", "bon", "plei", "làng", "khối", "khu vực", "tổ nhân dân tự quản"}
 DEBRIS_LINES = {"Trả lời ý kiến", "Please enter your comment!", "Xin hãy nhập tên", "Chia sẻ",
                 "In bài viết", "Tin cùng chuyên mục", "Bình luận"}
 DATE_RE = re.compile(r"^(\d{4}|-)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
@@ -111,7 +119,10 @@ def check(root: Path) -> int:
         except json.JSONDecodeError as exc:
             errors.append(f"{tag}: gold does not parse: {exc}")
             continue
-        if list(gold) != KEYS:
+        extra_keys = list(gold)[len(KEYS):]
+        if list(gold)[: len(KEYS)] != KEYS or extra_keys != [
+            k for k in OPTIONAL_KEYS if k in extra_keys
+        ]:
             errors.append(f"{tag}: keys {list(gold)}")
             continue
         body = body_of(art, raw)
@@ -169,6 +180,27 @@ def check(root: Path) -> int:
             need(r["text"], "recommendation text")
             if r["issuer"] not in names:
                 need(r["issuer"], "issuer")
+        published = gold.get("published")
+        if published is not None and not (DATE_RE.match(published) and published[0] != "-"):
+            errors.append(f"{tag}: bad published {published!r}")
+        for ins in gold.get("inspections", []):
+            if set(ins) != INSPECTION_KEYS or ins["kind"] not in INSPECTION_KINDS:
+                errors.append(f"{tag}: bad inspection {ins}")
+                continue
+            for key in ("body", "topic"):
+                if ins[key] is not None:
+                    need(ins[key], f"inspection {key}")
+            for person in [ins["leader"], *ins["members"]]:
+                if person is not None and person not in names:
+                    errors.append(f"{tag}: inspection person not an official {person!r}")
+            units = {(u["type"], u["name"]) for u in gold["admin_units"] + gold["groups"]}
+            for t in ins["targets"]:
+                if (t.get("type"), t.get("name")) not in units:
+                    errors.append(f"{tag}: inspection target not a unit or group {t}")
+            for org in ins["organizations"]:
+                need(org, "inspection organization")
+            if ins["date"] is not None and not DATE_RE.match(ins["date"]):
+                errors.append(f"{tag}: bad inspection date {ins['date']!r}")
         for k in totals:
             totals[k] += len(gold[k])
     for n in notes:
