@@ -368,7 +368,7 @@ class _Replay:
     def __init__(self) -> None:
         import vnreport
         import vnreport.lang.tokenizer as tokenizer_module
-        from vnreport.assemble import doc_to_report
+        from vnreport.pipeline.assemble import doc_to_report
 
         self.vnreport = vnreport
         self.tokenizer_module = tokenizer_module

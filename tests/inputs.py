@@ -9,8 +9,7 @@ import unicodedata
 from pathlib import Path
 
 from vnreport._version import __version__
-from vnreport.assemble import content_id
-from vnreport.normalize import normalize_text
+from vnreport.pipeline.assemble import content_id
 from vnreport.records import (
     AdminUnit,
     EventDate,
@@ -23,6 +22,7 @@ from vnreport.records import (
     Segment,
     Span,
 )
+from vnreport.text.normalize import normalize_text
 
 DATA = Path(__file__).parent / "data"
 ARTICLES = DATA / "articles"

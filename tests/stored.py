@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from vnreport.assemble import content_id
+from vnreport.pipeline.assemble import content_id
 from vnreport.records import Report
 
 Query = Callable[[str], list[tuple[object, ...]]]

@@ -7,8 +7,8 @@ import pytest
 from spacy.language import Language
 
 import vnreport
-from vnreport.assemble import PUBLISHED_KEY
 from vnreport.errors import DocumentTooLargeError, EmptyDocumentError, InputError
+from vnreport.pipeline.assemble import PUBLISHED_KEY
 from vnreport.records import Report
 
 

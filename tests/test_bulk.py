@@ -15,12 +15,12 @@ import pytest
 
 from tests.inputs import PAGE, article, write_corpus
 from tests.pipelines import BUG, CRASH
-from vnreport.assemble import content_id
-from vnreport.bulk import BulkOptions, ExitCode, Summary, run
+from vnreport.bulk.runner import BulkOptions, ExitCode, Summary, run
 from vnreport.errors import ExtractionError
 from vnreport.io import ReadOptions, read_path
-from vnreport.normalize import normalize_text
+from vnreport.pipeline.assemble import content_id
 from vnreport.sinks import open_sink
+from vnreport.text.normalize import normalize_text
 
 REPO = Path(__file__).resolve().parents[1]
 QUIET_INLINE = BulkOptions(workers=0, quiet=True)
@@ -230,7 +230,7 @@ def test_the_process_writing_the_sink_never_loads_the_pipeline(tmp_path: Path) -
     script = f"""
 import sys
 import vnreport.cli
-from vnreport.bulk import BulkOptions, run
+from vnreport.bulk.runner import BulkOptions, run
 from vnreport.sinks import open_sink
 with open_sink({str(tmp_path / "out.sqlite")!r}) as sink:
     summary = run([{str(tmp_path / "in")!r}], sink, BulkOptions(workers=1, quiet=True))

@@ -10,8 +10,8 @@ import pytest
 
 from tests.inputs import PAGE, variant, write_corpus
 from vnreport import extract_document
-from vnreport.bulk import BulkOptions
-from vnreport.bulk import run as run_local
+from vnreport.bulk.runner import BulkOptions
+from vnreport.bulk.runner import run as run_local
 from vnreport.document import Document
 from vnreport.failure import Failure
 from vnreport.records import Report
@@ -38,7 +38,7 @@ def client(cluster: object) -> Iterator[object]:
 
 
 def test_a_bag_of_texts_and_documents_gives_the_local_reports(client: object) -> None:
-    from vnreport.distributed import extract_bag
+    from vnreport.bulk.dask_engine import extract_bag
 
     items: list[str | Document] = [variant(i) for i in range(5)]
     items.append(Document(text=variant(9), source="doc-9", published="2023-10-01"))
@@ -66,7 +66,7 @@ def _rows(database: Path) -> list[tuple[object, ...]]:
 
 
 def test_the_engine_stores_what_a_local_run_stores(cluster: object, tmp_path: Path) -> None:
-    from vnreport.distributed import run as run_dask
+    from vnreport.bulk.dask_engine import run as run_dask
 
     folder = tmp_path / "in"
     write_corpus(folder, 12)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from vnreport.evaluate import evaluate_directory
+from vnreport.evaluation.runner import evaluate_directory
 
 from .conftest import CORPORA
 

@@ -11,7 +11,7 @@ from spacy.language import Language
 import vnreport
 from vnreport.errors import InputError
 from vnreport.records import Report
-from vnreport.safe_text import has_text
+from vnreport.text.safe_text import has_text
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "dev"
 _ARTICLES = sorted(CORPUS.glob("*.txt"))[:6]

@@ -16,9 +16,9 @@ import pytest
 
 from tests.inputs import write_corpus
 from tests.stored import check_items_match_records, sqlite_query, stored_reports
-from vnreport.assemble import content_id
 from vnreport.io import read_path
-from vnreport.normalize import normalize_text
+from vnreport.pipeline.assemble import content_id
+from vnreport.text.normalize import normalize_text
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -21,11 +21,11 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.inputs import write_warc
-from vnreport.assemble import content_id
-from vnreport.bulk import ExitCode
+from vnreport.bulk.runner import ExitCode
 from vnreport.cli import app
 from vnreport.io import read_path
-from vnreport.normalize import normalize_text
+from vnreport.pipeline.assemble import content_id
+from vnreport.text.normalize import normalize_text
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO / "corpora" / "dev"

@@ -17,11 +17,11 @@ from pathlib import Path
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252, the codec browsers use)
 import pytest
 
-from vnreport.bulk import BulkOptions, run
+from vnreport.bulk.runner import BulkOptions, run
+from vnreport.bulk.worker import WorkOptions, process
 from vnreport.io import RawInput, iter_raw
 from vnreport.records import Report
 from vnreport.sinks import open_sink
-from vnreport.worker import WorkOptions, process
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "dev"
 ARTICLES = sorted(CORPUS.glob("*.txt"))[::6]  # six articles from across the corpus

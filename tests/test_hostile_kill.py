@@ -33,9 +33,9 @@ from tests.stored import (
     sqlite_query,
     stored_reports,
 )
-from vnreport.assemble import content_id
 from vnreport.io import read_path
-from vnreport.normalize import normalize_text
+from vnreport.pipeline.assemble import content_id
+from vnreport.text.normalize import normalize_text
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES = 90

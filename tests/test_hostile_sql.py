@@ -14,10 +14,10 @@ from sqlalchemy.engine import Engine
 
 from tests import postgres as server
 from tests.stored import Query, postgres_query, sqlite_query
-from vnreport.bulk import BulkOptions, run
-from vnreport.normalize import normalize_text
+from vnreport.bulk.runner import BulkOptions, run
 from vnreport.sinks import open_sink
 from vnreport.sinks.sql_schema import metadata
+from vnreport.text.normalize import normalize_text
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "dev"
 # fmt: off

@@ -197,7 +197,7 @@ def test_file_names_in_a_legacy_encoding_become_readable_sources(tmp_path: Path)
 def test_stream_safe_text_knows_every_combining_mark() -> None:
     import unicodedata
 
-    from vnreport.safe_text import _MARK_PLANES, stream_safe
+    from vnreport.text.safe_text import _MARK_PLANES, stream_safe
 
     marks = [c for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c))]
     assert _MARK_PLANES[0] <= min(marks)

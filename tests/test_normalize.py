@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from vnreport.normalize import fold, normalize_text
+from vnreport.text.normalize import fold, normalize_text
 
 # fmt: off
 CASES = [

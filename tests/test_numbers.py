@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vnreport.numbers import (
+from vnreport.text.numbers import (
     Number,
     format_number,
     parse_number,

@@ -8,8 +8,8 @@ import pytest
 from spacy.language import Language
 
 import vnreport
+from vnreport.evaluation.scoring import token_f1
 from vnreport.records import Report
-from vnreport.scoring import token_f1
 
 from .conftest import SEED
 

@@ -8,7 +8,7 @@ from spacy.language import Language
 from tests.inputs import sample_report
 from vnreport.document import Document
 from vnreport.pipeline import store
-from vnreport.show import HIGHLIGHT_KEY, annotate, highlight_html, render_report, report_of
+from vnreport.review.show import HIGHLIGHT_KEY, annotate, highlight_html, render_report, report_of
 
 
 def test_annotate_keeps_the_doc_and_its_report(nlp: Language) -> None:

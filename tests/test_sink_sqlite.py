@@ -215,7 +215,7 @@ def test_the_documented_queries_return_rows_on_the_bundled_corpus(tmp_path: Path
     corpus = Path(__file__).resolve().parents[1] / "corpora" / "dev"
     if not corpus.is_dir():
         pytest.skip("corpora/dev is not in this checkout")
-    from vnreport.bulk import BulkOptions, run
+    from vnreport.bulk.runner import BulkOptions, run
 
     database = tmp_path / "reports.sqlite"
     with SqliteSink(database) as sink:

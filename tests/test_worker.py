@@ -6,11 +6,11 @@ import pytest
 
 from tests.inputs import article
 from tests.pipelines import BUG
+from vnreport.bulk.worker import WorkOptions, check_pipeline, pipeline, process, process_batch
 from vnreport.errors import ResourceError
 from vnreport.failure import Failure
 from vnreport.io import RawInput, input_key
 from vnreport.records import Report
-from vnreport.worker import WorkOptions, check_pipeline, pipeline, process, process_batch
 
 
 def _raw(data: bytes, kind: str = "txt") -> RawInput:

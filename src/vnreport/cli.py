@@ -1,6 +1,6 @@
-"""The `vnreport` command: a thin Typer layer over `vnreport.bulk`, `vnreport.show` and friends.
+"""The `vnreport` command: a thin Typer layer over the bulk runner, the review views and friends.
 
-Exit codes of `vnreport extract` (see `vnreport.bulk`): 0 all inputs gave reports, 1 some
+Exit codes of `vnreport extract` (see `vnreport.bulk.runner`): 0 all inputs gave reports, 1 some
 failed, 2 usage error, 3 nearly all failed, 130 interrupted (rerun to resume).
 """
 
@@ -20,7 +20,7 @@ from vnreport._version import __version__
 from vnreport.errors import ExtractionError, VnreportError
 
 if TYPE_CHECKING:
-    from vnreport.bulk import BulkOptions, Summary
+    from vnreport.bulk.runner import BulkOptions, Summary
     from vnreport.io import ReadOptions
 
 EXAMPLES = """
@@ -94,10 +94,10 @@ def _main(
 
 def _print_reports(paths: list[str], read: ReadOptions, max_chars: int) -> int:
     """Extract here and print each Report as JSON (indented when there is one); the exit status."""
-    from vnreport.api import extract_document
-    from vnreport.bulk import Summary
+    from vnreport.bulk.runner import Summary
     from vnreport.failure import Failure
     from vnreport.io import iter_inputs
+    from vnreport.pipeline.run import extract_document
     from vnreport.records import Report
 
     summary = Summary()
@@ -190,7 +190,7 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
 ) -> None:
     """Extract Reports from articles into a database or file; resumable, parallel."""
-    from vnreport.bulk import BulkOptions, ExitCode
+    from vnreport.bulk.runner import BulkOptions, ExitCode
     from vnreport.io import JsonlFields, ReadOptions, missing
     from vnreport.settings import Settings
 
@@ -227,7 +227,7 @@ def extract(
     )
     summary = _run_bulk(paths, out, options, engine=engine, scheduler=scheduler)
     if not quiet:
-        from vnreport.progress import summary_table
+        from vnreport.bulk.progress import summary_table
 
         _err.print(summary_table(summary))
     if summary.inputs == 0:
@@ -247,14 +247,14 @@ def _quiet_dask() -> None:
 def _run_bulk(
     paths: list[str], out: str, options: BulkOptions, *, engine: Engine, scheduler: str | None
 ) -> Summary:
-    from vnreport.bulk import run, start_workers
+    from vnreport.bulk.runner import run, start_workers
     from vnreport.sinks import open_sink
 
     if engine is Engine.local:
         start_workers(options)  # the workers get ready while the sink opens
     with open_sink(out) as sink:
         if engine is Engine.dask:
-            from vnreport.distributed import run as run_dask
+            from vnreport.bulk.dask_engine import run as run_dask
 
             _quiet_dask()
 
@@ -282,7 +282,7 @@ def show(
 ) -> None:
     """Show one article's records in the terminal, and optionally as a highlighted HTML page."""
     from vnreport.io import read_path
-    from vnreport.show import annotate, highlight_html, render_report, report_of
+    from vnreport.review.show import annotate, highlight_html, render_report, report_of
 
     document = next(iter(read_path(file)), None)
     if document is None:
@@ -316,7 +316,7 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score the extraction against gold records, field by field."""
-    from vnreport import evaluate as evaluation
+    from vnreport.evaluation import runner as evaluation
 
     raise typer.Exit(evaluation.run(directories, baseline=baseline, json_output=as_json))
 

@@ -22,7 +22,7 @@ class Failure(BaseModel):
     @classmethod
     def _storable(cls, value: str | None) -> str | None:
         # Messages quote what went wrong: NUL bytes and lone surrogates would stop every sink.
-        from vnreport.safe_text import clean_label
+        from vnreport.text.safe_text import clean_label
 
         return clean_label(value) if value is not None else None
 

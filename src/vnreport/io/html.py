@@ -8,7 +8,7 @@ from vnreport.document import Document
 from vnreport.errors import EmptyDocumentError
 from vnreport.io.common import compose_text, parse_published
 from vnreport.io.page_parts import page_captions, page_lead
-from vnreport.safe_text import clean_label, clean_text, has_text
+from vnreport.text.safe_text import clean_label, clean_text, has_text
 
 
 def _nfc(value: str | None) -> str | None:

@@ -12,7 +12,7 @@ from vnreport.io.common import compose_text, parse_published
 from vnreport.io.html import read_html
 from vnreport.io.options import JsonlFields
 from vnreport.io.raw import RawInput, Unreadable, input_key
-from vnreport.safe_text import clean_label, clean_text, has_text
+from vnreport.text.safe_text import clean_label, clean_text, has_text
 
 _CHUNK = 1 << 20
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from vnreport.document import Document
 from vnreport.errors import DecodeError, EmptyDocumentError
-from vnreport.safe_text import has_text, stream_safe
+from vnreport.text.safe_text import has_text, stream_safe
 
 if TYPE_CHECKING:
     import ftfy

@@ -8,7 +8,7 @@ from typing import IO, Any
 
 from vnreport.errors import DecodeError, DocumentTooLargeError
 from vnreport.io.raw import RawInput, Unreadable, input_key
-from vnreport.safe_text import clean_label
+from vnreport.text.safe_text import clean_label
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _PEEK = 1024

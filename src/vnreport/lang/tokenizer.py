@@ -1,6 +1,6 @@
 """A spaCy tokenizer that segments Vietnamese words with underthesea's bundled CRF model.
 
-`doc.text` is the normalized input (see `vnreport.normalize`), so every character offset a
+`doc.text` is the normalized input (see `vnreport.text.normalize`), so every character offset a
 component records indexes the same string the Report carries.
 """
 
@@ -18,9 +18,9 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from vnreport.errors import ResourceError
-from vnreport.normalize import normalize_text
 from vnreport.pipeline.segments import debris_starts
 from vnreport.pipeline.store import TEXT_KEY
+from vnreport.text.normalize import normalize_text
 
 _LINE = re.compile(r"[^\n]+")
 _NON_SPACE = re.compile(r"\S+")

@@ -12,13 +12,13 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from vnreport.gazetteer import gazetteer
-from vnreport.normalize import fold
 from vnreport.pipeline import store
+from vnreport.pipeline.gazetteer import gazetteer
 from vnreport.pipeline.segments import content_sentences
 from vnreport.pipeline.typed_names import TypedName, TypedNameFinder
 from vnreport.records import AdminUnit, GazetteerUnit
 from vnreport.resources import load_json
+from vnreport.text.normalize import fold
 
 KIND = "admin_units"
 _MAX_CANDIDATES = 12

@@ -24,12 +24,12 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from vnreport.numbers import Number, number_words, parse_number, parse_number_words
 from vnreport.pipeline import store
 from vnreport.pipeline.segments import content_sentences
 from vnreport.records import Bound, Figure
 from vnreport.resources import load_json
-from vnreport.script import alternation
+from vnreport.text.numbers import Number, number_words, parse_number, parse_number_words
+from vnreport.text.script import alternation
 
 KIND = "figures"
 

@@ -14,14 +14,14 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from vnreport.normalize import fold
 from vnreport.pipeline import store
 from vnreport.pipeline.admin_units import KIND as UNITS_KIND
 from vnreport.pipeline.segments import content_sentences
 from vnreport.pipeline.typed_names import TypedName, TypedNameFinder
 from vnreport.records import AdminUnit, ResidentialGroup
 from vnreport.resources import load_json
-from vnreport.script import alternation
+from vnreport.text.normalize import fold
+from vnreport.text.script import alternation
 
 KIND = "groups"
 

@@ -24,7 +24,7 @@ from vnreport.pipeline.segments import content_sentences
 from vnreport.pipeline.typed_names import surnames
 from vnreport.records import AdminUnit, Official
 from vnreport.resources import load_json
-from vnreport.script import LOWER, UPPER, alternation
+from vnreport.text.script import LOWER, UPPER, alternation
 
 KIND = "officials"
 # "H'Bia", "K'Lang": Central Highlands names join a capital and a syllable with an apostrophe.

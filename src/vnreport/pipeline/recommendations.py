@@ -32,7 +32,7 @@ from vnreport.pipeline import store
 from vnreport.pipeline.segments import content_sentences
 from vnreport.records import Official, Recommendation, Segment, Span
 from vnreport.resources import load_json, load_lines
-from vnreport.script import alternation
+from vnreport.text.script import alternation
 
 KIND = "recommendations"
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from vnreport.pipeline import store
 from vnreport.records import Segment, SegmentKind, Span
 from vnreport.resources import load_json
-from vnreport.script import UPPER, alternation
+from vnreport.text.script import UPPER, alternation
 
 KIND = "segments"
 CONTENT_KINDS: frozenset[str] = frozenset({"title", "lead", "caption", "body"})

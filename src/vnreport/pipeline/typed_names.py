@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from vnreport.resources import load_lines
-from vnreport.script import LETTER, LOWER, UPPER
+from vnreport.text.script import LETTER, LOWER, UPPER
 
 # A syllable never runs into an upper-case letter: "UBND" is no name.
 _SYLLABLE = f"{UPPER}(?:{LOWER}|')*(?!{UPPER}|\\d)"

@@ -80,7 +80,7 @@ def _factory(spec: str) -> Callable[[], Language]:
 def pipeline(spec: str | None = None) -> Language:
     """This process's pipeline for `spec` (see `WorkOptions.pipeline`), built on first use."""
     if spec is None:
-        from vnreport.api import load
+        from vnreport.pipeline.run import load
 
         return load()
     return _factory(spec)()
@@ -138,7 +138,7 @@ def extract(document: Document, options: WorkOptions) -> Report:
         InputError: the document is empty or too large.
         ExtractionError: a component failed.
     """
-    from vnreport.api import extract_document
+    from vnreport.pipeline.run import extract_document
 
     with _LOCK:  # Dask runs tasks in threads; one pipeline per process serves them in turn
         nlp = pipeline(options.pipeline)

@@ -11,13 +11,6 @@ from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from vnreport.assemble import (
-    AUTHOR_HINT_KEY,
-    PUBLISHED_KEY,
-    SOURCE_KEY,
-    TITLE_HINT_KEY,
-    doc_to_report,
-)
 from vnreport.document import Document
 from vnreport.errors import (
     DocumentTooLargeError,
@@ -26,9 +19,16 @@ from vnreport.errors import (
     InputError,
     VnreportError,
 )
+from vnreport.pipeline.assemble import (
+    AUTHOR_HINT_KEY,
+    PUBLISHED_KEY,
+    SOURCE_KEY,
+    TITLE_HINT_KEY,
+    doc_to_report,
+)
 from vnreport.records import Report
-from vnreport.safe_text import has_text
 from vnreport.settings import DEFAULT_MAX_CHARS
+from vnreport.text.safe_text import has_text
 
 LOGGER = logging.getLogger(__name__)
 

@@ -12,7 +12,15 @@ from rich.console import Console
 from rich.table import Table
 
 from vnreport.errors import VnreportError
-from vnreport.scoring import ACCURACY_FIELDS, FIELDS, Counts, Prediction, accuracy, from_gold, score
+from vnreport.evaluation.scoring import (
+    ACCURACY_FIELDS,
+    FIELDS,
+    Counts,
+    Prediction,
+    accuracy,
+    from_gold,
+    score,
+)
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 GOLD_SUFFIX = ".gold.json"
@@ -75,9 +83,9 @@ def _read_article(path: Path) -> tuple[str, str | None]:
 
 def evaluate_directory(directory: Path, *, system: str = "vnreport") -> Scores:
     """Score `system` ("vnreport" or "underthesea") on every gold article in `directory`."""
-    from vnreport.api import extract_document
     from vnreport.document import Document
-    from vnreport.scoring import from_report
+    from vnreport.evaluation.scoring import from_report
+    from vnreport.pipeline.run import extract_document
 
     scores = Scores()
     for article, gold_path in gold_pairs(directory):
@@ -86,7 +94,7 @@ def evaluate_directory(directory: Path, *, system: str = "vnreport") -> Scores:
         if not text:
             continue
         if system == "underthesea":
-            from vnreport.baseline import predict
+            from vnreport.evaluation.baseline import predict
 
             predicted = predict(text)
         else:
@@ -99,7 +107,7 @@ def evaluate_directory(directory: Path, *, system: str = "vnreport") -> Scores:
 def covered_fields(system: str) -> frozenset[str]:
     """The fields a system predicts at all; the others print as "–" rather than as zeros."""
     if system == "underthesea":
-        from vnreport.baseline import COVERED_FIELDS
+        from vnreport.evaluation.baseline import COVERED_FIELDS
 
         return COVERED_FIELDS
     return frozenset(FIELDS) | frozenset(ACCURACY_FIELDS)

@@ -15,9 +15,9 @@ from functools import cache
 from pathlib import Path
 
 from vnreport.errors import ResourceError
-from vnreport.normalize import fold
 from vnreport.records import GazetteerUnit
 from vnreport.resources import load_json
+from vnreport.text.normalize import fold
 
 
 @cache

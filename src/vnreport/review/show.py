@@ -11,10 +11,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from vnreport.api import annotate_document
-from vnreport.assemble import doc_to_report
 from vnreport.document import Document
 from vnreport.pipeline import store
+from vnreport.pipeline.assemble import doc_to_report
+from vnreport.pipeline.run import annotate_document
 from vnreport.records import Report
 
 HIGHLIGHT_KEY = "vnreport_highlights"

@@ -33,13 +33,13 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
+from vnreport.bulk.progress import BulkProgress
+from vnreport.bulk.worker import WorkOptions, check_pipeline, init_worker, process_batch
 from vnreport.errors import ExtractionError
 from vnreport.failure import Failure
 from vnreport.io import STDIN, RawInput, ReadOptions, Unreadable, expand, format_of, iter_raw
-from vnreport.progress import BulkProgress
 from vnreport.settings import DEFAULT_MAX_CHARS
 from vnreport.sinks.base import DEFAULT_BATCH, Encoder, Sink, Stored, Written
-from vnreport.worker import WorkOptions, check_pipeline, init_worker, process_batch
 
 LOGGER = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ class BulkOptions:
         chunk_size: Inputs sent to a worker at a time.
         max_chars: Larger documents are failures.
         read: Reader options (JSONL fields, byte limit, forced format).
-        pipeline: Custom pipeline, see `vnreport.worker.WorkOptions`.
+        pipeline: Custom pipeline, see `vnreport.bulk.worker.WorkOptions`.
         redo: Process inputs already stored and replace reports of the same extractor version.
         quiet: No progress bar.
     """
@@ -157,12 +157,12 @@ def total_bytes(paths: Iterable[str | Path]) -> int | None:
 
 def _context() -> multiprocessing.context.BaseContext:
     # Never fork: a forked worker would inherit the parent's end of the liveness pipe. The
-    # forkserver builds the pipeline once (vnreport._forkserver) and forks ready workers, while
+    # forkserver builds the pipeline once (vnreport.bulk.forkserver) and forks ready workers, while
     # this process, which only reads files and writes the sink, never imports spaCy.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     if method == "forkserver":
-        context.set_forkserver_preload(["vnreport._forkserver"])
+        context.set_forkserver_preload(["vnreport.bulk.forkserver"])
     return context
 
 

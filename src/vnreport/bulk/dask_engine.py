@@ -3,7 +3,7 @@
 The library form maps a Dask bag of texts or Documents to a bag of Reports:
 
     >>> import dask.bag as db
-    >>> from vnreport.distributed import extract_bag
+    >>> from vnreport.bulk.dask_engine import extract_bag
     >>> records = extract_bag(db.from_sequence(texts, npartitions=8)).compute()
 
 The command-line form, `vnreport extract ARCHIVE --engine dask --scheduler tcp://host:8786
@@ -19,15 +19,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vnreport.bulk import BulkOptions, Summary
-from vnreport.bulk import run as run_bulk
+from vnreport.bulk.runner import BulkOptions, Summary
+from vnreport.bulk.runner import run as run_bulk
+from vnreport.bulk.worker import WorkOptions, extract
 from vnreport.document import Document
 from vnreport.errors import ResourceError, VnreportError
 from vnreport.failure import Failure
 from vnreport.records import Report
 from vnreport.settings import DEFAULT_MAX_CHARS
 from vnreport.sinks.base import Sink
-from vnreport.worker import WorkOptions, extract
 
 if TYPE_CHECKING:
     import dask.bag
@@ -64,7 +64,7 @@ def extract_bag(
     Args:
         bag: Article texts (`str`) or `vnreport.Document`s.
         max_chars: Longer documents become Failures.
-        pipeline: A custom pipeline (see `vnreport.worker.WorkOptions`); the default one if None.
+        pipeline: A custom pipeline (see `bulk.worker.WorkOptions`); the default one if None.
     """
     _require()
     options = WorkOptions(max_chars=max_chars, pipeline=pipeline)
@@ -79,7 +79,7 @@ def run(
     *,
     scheduler: str | None = None,
 ) -> Summary:
-    """`vnreport.bulk.run` with the work done by a Dask cluster.
+    """`vnreport.bulk.runner.run` with the work done by a Dask cluster.
 
     Args:
         paths: Files, folders, globs and `-`.

@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from vnreport.normalize import fold
 from vnreport.records import Report
+from vnreport.text.normalize import fold
 
 FIELDS = ("officials", "titles", "places", "admin_units", "groups", "figures", "recommendations")
 ACCURACY_FIELDS = ("event_date", "author")

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from vnreport.safe_text import clean_text
+from vnreport.text.safe_text import clean_text
 
 # Dashes, quotes and spaces are mapped one character to one character.
 _CHARACTER_MAP = str.maketrans(

@@ -1,0 +1,1 @@
+"""`vnreport eval`: the runner, per-field scoring and the underthesea baseline."""

@@ -1,0 +1,1 @@
+"""Text below the pipeline: normalization, safe text, script classes, Vietnamese numbers."""
