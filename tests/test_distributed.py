@@ -38,7 +38,7 @@ def client(cluster: object) -> Iterator[object]:
 
 
 def test_a_bag_of_texts_and_documents_gives_the_local_reports(client: object) -> None:
-    from vnreport.bulk.dask_engine import extract_bag
+    from vnreport.distributed import extract_bag
 
     items: list[str | Document] = [variant(i) for i in range(5)]
     items.append(Document(text=variant(9), source="doc-9", published="2023-10-01"))
