@@ -15,7 +15,8 @@ import pytest
 
 from tests.inputs import PAGE, article, write_corpus
 from tests.pipelines import BUG, CRASH
-from vnreport.bulk.runner import BulkOptions, ExitCode, Summary, run
+from vnreport.bulk.runner import BulkOptions, run
+from vnreport.bulk.summary import ExitCode, Summary
 from vnreport.errors import ExtractionError
 from vnreport.io import ReadOptions, read_path
 from vnreport.pipeline.assemble import content_id

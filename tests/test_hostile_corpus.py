@@ -21,7 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.inputs import write_warc
-from vnreport.bulk.runner import ExitCode
+from vnreport.bulk.summary import ExitCode
 from vnreport.cli import app
 from vnreport.io import read_path
 from vnreport.pipeline.assemble import content_id

@@ -4,7 +4,7 @@ import pytest
 from spacy.language import Language
 
 import vnreport
-from vnreport.pipeline.segments import byline_author, classify
+from vnreport.text.page import byline_author, classify
 
 ARTICLE = """Kiểm tra công tác dân vận tại xã Dương Quang
 

@@ -8,8 +8,8 @@ import spacy
 from spacy.language import Language
 
 from vnreport.lang import UndertheseaTokenizer
-from vnreport.pipeline.segments import debris_starts
 from vnreport.text.normalize import normalize_text
+from vnreport.text.page import debris_starts
 
 # fmt: off
 WORDS = [

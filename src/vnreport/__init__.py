@@ -25,7 +25,7 @@ from vnreport.records import (
 )
 
 if TYPE_CHECKING:
-    from vnreport.pipeline.run import annotate_document, extract, extract_document, load
+    from vnreport.api import annotate_document, extract, extract_document, load
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -36,7 +36,7 @@ def __getattr__(name: str) -> Any:
     # The pipeline's entry points import spaCy: loaded on first use, so that a process that
     # only reads files and writes a database (a bulk run's own) stays light.
     if name in _API:
-        from vnreport.pipeline import run as api
+        from vnreport import api
 
         value = getattr(api, name)
         globals()[name] = value

@@ -20,7 +20,8 @@ from vnreport._version import __version__
 from vnreport.errors import ExtractionError, VnreportError
 
 if TYPE_CHECKING:
-    from vnreport.bulk.runner import BulkOptions, Summary
+    from vnreport.bulk.runner import BulkOptions
+    from vnreport.bulk.summary import Summary
     from vnreport.io import ReadOptions
 
 EXAMPLES = """
@@ -94,7 +95,7 @@ def _main(
 
 def _print_reports(paths: list[str], read: ReadOptions, max_chars: int) -> int:
     """Extract here and print each Report as JSON (indented when there is one); the exit status."""
-    from vnreport.bulk.runner import Summary
+    from vnreport.bulk.summary import Summary
     from vnreport.failure import Failure
     from vnreport.io import iter_inputs
     from vnreport.pipeline.run import extract_document
@@ -190,7 +191,8 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
 ) -> None:
     """Extract Reports from articles into a database or file; resumable, parallel."""
-    from vnreport.bulk.runner import BulkOptions, ExitCode
+    from vnreport.bulk.runner import BulkOptions
+    from vnreport.bulk.summary import ExitCode
     from vnreport.io import JsonlFields, ReadOptions, missing
     from vnreport.settings import Settings
 

@@ -19,8 +19,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vnreport.bulk.runner import BulkOptions, Summary
+from vnreport.bulk.runner import BulkOptions
 from vnreport.bulk.runner import run as run_bulk
+from vnreport.bulk.summary import Summary
 from vnreport.bulk.worker import WorkOptions, extract
 from vnreport.document import Document
 from vnreport.errors import ResourceError, VnreportError

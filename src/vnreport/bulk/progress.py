@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:
-    from vnreport.bulk.runner import Summary
+    from vnreport.bulk.summary import Summary
 
 
 class _RateColumn(ProgressColumn):

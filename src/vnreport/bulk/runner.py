@@ -7,13 +7,7 @@ Report for the sink (plain rows for SQL); results are written back in transactio
 imports spaCy. At most a few batches per worker are in flight, so memory stays flat whatever
 the archive's size.
 
-Exit codes (`Summary.exit_code`), shared with the CLI:
-
-    0    every input gave a report (or was already stored)
-    1    some inputs failed; they are in the sink's failures
-    2    usage error: bad arguments, no inputs found, unknown output kind
-    3    nearly all inputs failed (90 % or more)
-    130  interrupted by Ctrl-C after flushing; rerun to resume
+Exit codes are `vnreport.bulk.summary.ExitCode`.
 """
 
 from __future__ import annotations
@@ -22,48 +16,35 @@ import logging
 import multiprocessing
 import os
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from enum import IntEnum
 from itertools import islice
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from vnreport.bulk.progress import BulkProgress
+from vnreport.bulk.summary import Summary
 from vnreport.bulk.worker import WorkOptions, check_pipeline, init_worker, process_batch
 from vnreport.errors import ExtractionError
 from vnreport.failure import Failure
 from vnreport.io import STDIN, RawInput, ReadOptions, Unreadable, expand, format_of, iter_raw
 from vnreport.settings import DEFAULT_MAX_CHARS
-from vnreport.sinks.base import DEFAULT_BATCH, Encoder, Sink, Stored, Written
+from vnreport.sinks.base import DEFAULT_BATCH, Encoder, Sink, Stored
 
 LOGGER = logging.getLogger(__name__)
 
 P = ParamSpec("P")
 T = TypeVar("T")
 
-NEARLY_ALL = 0.9
-"""Share of failed inputs from which a run counts as failed as a whole (exit code 3)."""
-
 _TASKS_PER_CHILD = (
     500  # worker processes are renewed now and then so spaCy's string store stays small
 )
 _IN_FLIGHT_PER_WORKER = 2
 _CRASH_STREAK = 3  # inputs in a row that kill their worker before the run gives up
-
-
-class ExitCode(IntEnum):
-    """Exit status of `vnreport extract`."""
-
-    OK = 0
-    SOME_FAILED = 1
-    USAGE = 2
-    NEARLY_ALL_FAILED = 3
-    INTERRUPTED = 130
 
 
 @dataclass(frozen=True)
@@ -95,29 +76,6 @@ class BulkOptions:
         return WorkOptions(
             read=self.read, max_chars=self.max_chars, pipeline=self.pipeline, encoder=encoder
         )
-
-
-@dataclass
-class Summary:
-    """What a bulk run did."""
-
-    inputs: int = 0
-    skipped: int = 0
-    extracted: int = 0
-    failed: int = 0
-    reasons: Counter[str] = field(default_factory=Counter)
-    written: Written = field(default_factory=Written)
-    elapsed: float = 0.0
-    interrupted: bool = False
-
-    def exit_code(self) -> ExitCode:
-        """The process exit status this run deserves (see the module docstring)."""
-        if self.interrupted:
-            return ExitCode.INTERRUPTED
-        attempted = self.extracted + self.failed
-        if self.failed and self.failed >= NEARLY_ALL * attempted:
-            return ExitCode.NEARLY_ALL_FAILED
-        return ExitCode.SOME_FAILED if self.failed else ExitCode.OK
 
 
 class InlineExecutor(Executor):

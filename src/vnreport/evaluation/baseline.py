@@ -10,9 +10,9 @@ from __future__ import annotations
 from functools import cache
 
 from vnreport.evaluation.scoring import Prediction
-from vnreport.pipeline.segments import classify, sentence_spans
 from vnreport.resources import load_json
 from vnreport.text.normalize import fold, normalize_text
+from vnreport.text.page import classify, sentence_spans
 
 COVERED_FIELDS = frozenset({"officials", "admin_units", "groups"})
 

@@ -18,10 +18,11 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from vnreport.errors import ResourceError
-from vnreport.pipeline.segments import debris_starts
-from vnreport.pipeline.store import TEXT_KEY
 from vnreport.text.normalize import normalize_text
+from vnreport.text.page import debris_starts
 
+# The Doc user_data key under which the tokenizer keeps the text it was given.
+TEXT_KEY = "vnreport_text"
 _LINE = re.compile(r"[^\n]+")
 _NON_SPACE = re.compile(r"\S+")
 # underthesea's own word segmentation model (VLSP 2013 CRF), shipped inside the package.

@@ -9,7 +9,6 @@ from spacy.tokens import Doc
 
 from vnreport._version import __version__
 from vnreport.pipeline import store
-from vnreport.pipeline.segments import byline_author
 from vnreport.records import (
     AdminUnit,
     EventDate,
@@ -20,6 +19,7 @@ from vnreport.records import (
     ResidentialGroup,
     Segment,
 )
+from vnreport.text.page import byline_author
 
 SOURCE_KEY = "vnreport_source"
 PUBLISHED_KEY = "vnreport_published"

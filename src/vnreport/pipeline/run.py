@@ -1,13 +1,11 @@
-"""The library entry points: `load()` the pipeline and `extract()` a Report."""
+"""Running the pipeline: `load()` it, annotate a Document's Doc, extract its Report."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from functools import cache
 
 import spacy
-from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,7 +14,6 @@ from vnreport.errors import (
     DocumentTooLargeError,
     EmptyDocumentError,
     ExtractionError,
-    InputError,
     VnreportError,
 )
 from vnreport.pipeline.assemble import (
@@ -76,17 +73,6 @@ def _default_pipeline() -> Language:
     return load()
 
 
-def _as_date(value: dt.date | str | None, source: str | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value.date() if isinstance(value, dt.datetime) else value
-    try:
-        return Document(text="", published=value).published
-    except ValidationError as error:
-        raise InputError(
-            f"published {value!r} is not a date (use YYYY-MM-DD)", source=source
-        ) from error
-
-
 def annotate_document(
     document: Document, *, nlp: Language | None = None, max_chars: int = DEFAULT_MAX_CHARS
 ) -> Doc:
@@ -129,34 +115,3 @@ def extract_document(
 ) -> Report:
     """Extract the Report of a Document read by one of the `vnreport.io` readers."""
     return doc_to_report(annotate_document(document, nlp=nlp, max_chars=max_chars))
-
-
-def extract(
-    text: str,
-    *,
-    source: str | None = None,
-    published: dt.date | str | None = None,
-    nlp: Language | None = None,
-    max_chars: int = DEFAULT_MAX_CHARS,
-) -> Report:
-    """Extract the structured Report of one article.
-
-    Args:
-        text: The article as plain text (title, lead, body, byline; web debris is tolerated).
-        source: Where it came from, kept in the Report.
-        published: Publication date; gives year-less event dates ("Sáng 14/9") their year.
-        nlp: A pipeline from `load()`; the shared default one when omitted.
-        max_chars: Longer texts raise `DocumentTooLargeError` instead of being processed.
-
-    Raises:
-        InputError: the text is empty, too large, or not a `str`; `published` is not a date.
-        ExtractionError: a component failed (a bug worth reporting, with the source named).
-    """
-    if source is not None and not isinstance(source, str):
-        raise InputError(f"source must be a str (a path, URL or id), not {type(source).__name__}")
-    if not isinstance(text, str):
-        raise InputError(
-            f"extract() takes the article as str, not {type(text).__name__}", source=source
-        )
-    document = Document(text=text, source=source, published=_as_date(published, source))
-    return extract_document(document, nlp=nlp, max_chars=max_chars)

@@ -19,12 +19,12 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from vnreport import records
+from vnreport.lang.tokenizer import TEXT_KEY
 from vnreport.records import Span
 
 T = TypeVar("T")
 
 SPAN_KEY_PREFIX = "vnreport_"
-TEXT_KEY = "vnreport_text"
 STARTS_KEY = "vnreport_token_starts"
 
 

@@ -1,7 +1,8 @@
-"""Article segmentation: title, lead, captions, body, byline and web debris, with sentences.
+"""Page structure of plain text: title, lead, captions, body, byline and web debris, with sentences.
 
-Every later component reads only the content segments (title, lead, caption, body), so nothing
-is ever extracted from comment forms, share links or "Tin cùng chuyên mục" headlines.
+Pure functions over the text; `vnreport.pipeline.segments` puts their result on the Doc. Every
+extractor reads only the content segments (title, lead, caption, body), so nothing is ever taken
+from comment forms, share links or "Tin cùng chuyên mục" headlines.
 """
 
 from __future__ import annotations
@@ -11,17 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-import numpy
-from spacy.attrs import IDX
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from vnreport.pipeline import store
 from vnreport.records import Segment, SegmentKind, Span
 from vnreport.resources import load_json
 from vnreport.text.script import UPPER, alternation
 
-KIND = "segments"
 CONTENT_KINDS: frozenset[str] = frozenset({"title", "lead", "caption", "body"})
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -174,7 +168,7 @@ def classify(text: str, *, max_title_chars: int, max_byline_words: int) -> list[
     for kind, paragraph in zip(kinds, paragraphs, strict=True):
         sentences = (
             [
-                store.grounded(text, s, e)
+                Span(start=s, end=e, text=text[s:e])
                 for s, e in sentence_spans(text, paragraph.start, paragraph.end)
             ]
             if kind in CONTENT_KINDS
@@ -183,56 +177,8 @@ def classify(text: str, *, max_title_chars: int, max_byline_words: int) -> list[
         segments.append(
             Segment(
                 kind=kind,
-                span=store.grounded(text, paragraph.start, paragraph.end),
+                span=Span(start=paragraph.start, end=paragraph.end, text=paragraph.text),
                 sentences=sentences,
             )
         )
     return segments
-
-
-class ArticleSegmenter:
-    """Marks the parts of the page and the sentences inside the article's own text."""
-
-    def __init__(self, *, max_title_chars: int, max_byline_words: int) -> None:
-        self.max_title_chars = max_title_chars
-        self.max_byline_words = max_byline_words
-
-    def __call__(self, doc: Doc) -> Doc:
-        segments = classify(
-            store.text(doc),
-            max_title_chars=self.max_title_chars,
-            max_byline_words=self.max_byline_words,
-        )
-        self.set_annotations(doc, segments)
-        return doc
-
-    def set_annotations(self, doc: Doc, segments: list[Segment]) -> None:
-        """Store the segments and mark sentence starts on the tokens."""
-        store.put(doc, KIND, segments, ((s.span.start, s.span.end, s.kind) for s in segments))
-        starts = {sentence.start for segment in segments for sentence in segment.sentences}
-        starts.update(segment.span.start for segment in segments)
-        offsets = doc.to_array(IDX)
-        for index in numpy.flatnonzero(numpy.isin(offsets, sorted(starts))).tolist():
-            doc[index].is_sent_start = True
-        if len(doc):
-            doc[0].is_sent_start = True
-
-
-def content_sentences(doc: Doc) -> Iterator[tuple[Segment, Span]]:
-    """Sentences of the content segments (title, lead, captions, body), in text order."""
-    for segment in store.get(doc, KIND, Segment):
-        if segment.kind in CONTENT_KINDS:
-            for sentence in segment.sentences:
-                yield segment, sentence
-
-
-@Language.factory(
-    "vnreport_segments",
-    default_config={"max_title_chars": 250, "max_byline_words": 8},
-    assigns=["doc.spans", "token.is_sent_start"],
-)
-def make_segmenter(
-    nlp: Language, name: str, max_title_chars: int, max_byline_words: int
-) -> ArticleSegmenter:
-    """Factory of the `vnreport_segments` component."""
-    return ArticleSegmenter(max_title_chars=max_title_chars, max_byline_words=max_byline_words)
