@@ -14,7 +14,19 @@ from typing import Any
 from vnreport.records import Report
 from vnreport.text.normalize import fold
 
-FIELDS = ("officials", "titles", "places", "admin_units", "groups", "figures", "recommendations")
+INSPECTION_ACCURACY = ("inspection_kind", "inspection_leader", "inspection_body", "inspection_topic")
+"""Inspection fields scored as the share of gold inspections whose value is right."""
+FIELDS = (
+    "officials",
+    "titles",
+    "places",
+    "admin_units",
+    "groups",
+    "figures",
+    "recommendations",
+    *INSPECTION_ACCURACY,
+    "inspection_targets",
+)
 ACCURACY_FIELDS = ("event_date", "author")
 _WORDS = re.compile(r"\w+")
 _PERCENT_WORDS = frozenset({"%", "phần trăm"})
@@ -52,6 +64,17 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+@dataclass(frozen=True)
+class InspectionItem:
+    """One inspection in comparable form: texts as written, names and targets folded."""
+
+    kind: str
+    body: str | None
+    leader: str | None
+    topic: str | None
+    targets: tuple[tuple[str, str], ...]
+
+
 @dataclass
 class Prediction:
     """What a system predicted for one article, in comparable form."""
@@ -64,6 +87,7 @@ class Prediction:
     recommendations: list[str] = field(default_factory=list)
     event_date: str | None = None
     author: str | None = None
+    inspections: list[InspectionItem] | None = None  # None: the gold does not say
 
 
 def _unit(unit: str) -> str:
@@ -82,6 +106,18 @@ def from_gold(gold: dict[str, Any]) -> Prediction:
         recommendations=[r["text"] for r in gold.get("recommendations", [])],
         event_date=gold.get("event_date"),
         author=gold.get("author"),
+        inspections=None
+        if "inspections" not in gold
+        else [
+            InspectionItem(
+                kind=item["kind"],
+                body=item["body"],
+                leader=fold(item["leader"]) if item["leader"] else None,
+                topic=item["topic"],
+                targets=tuple((t["type"], fold(t["name"])) for t in item["targets"]),
+            )
+            for item in gold["inspections"]
+        ],
     )
 
 
@@ -96,6 +132,16 @@ def from_report(report: Report) -> Prediction:
         recommendations=[r.text for r in report.recommendations],
         event_date=report.event_date.iso if report.event_date else None,
         author=report.author,
+        inspections=[
+            InspectionItem(
+                kind=item.kind,
+                body=item.body.text if item.body else None,
+                leader=fold(item.leader) if item.leader else None,
+                topic=item.topic.text if item.topic else None,
+                targets=tuple((t.type, fold(t.name)) for t in item.targets),
+            )
+            for item in report.inspections
+        ],
     )
 
 
@@ -143,6 +189,52 @@ def same_title(gold: str | None, predicted: str | None) -> bool:
     return longer.startswith(shorter) and rest.startswith(" ") and rest.strip()[:1].isalpha()
 
 
+def _same_phrase(gold: str | None, predicted: str | None) -> bool:
+    if gold is None or predicted is None:
+        return gold == predicted
+    return token_f1(gold, predicted) >= ITEM_OVERLAP
+
+
+def _pair_inspections(
+    gold: list[InspectionItem], predicted: list[InspectionItem]
+) -> list[tuple[InspectionItem, InspectionItem | None]]:
+    """Gold inspections with their predicted match: main to main, then by shared targets."""
+    pairs: list[tuple[InspectionItem, InspectionItem | None]] = []
+    unmatched = list(predicted[1:]) if gold and predicted else list(predicted)
+    for index, item in enumerate(gold):
+        if index == 0 and predicted:
+            pairs.append((item, predicted[0]))
+            continue
+        overlap = [(len(set(item.targets) & set(c.targets)), i) for i, c in enumerate(unmatched)]
+        best = max(overlap, default=(0, -1))
+        pairs.append((item, unmatched.pop(best[1]) if best[0] else None))
+    return pairs
+
+
+def score_inspections(gold: Prediction, predicted: Prediction) -> dict[str, Counts]:
+    """Counts of the inspection fields; nothing when the gold has no inspections key."""
+    counts = {name: Counts() for name in (*INSPECTION_ACCURACY, "inspection_targets")}
+    if gold.inspections is None:
+        return counts
+    found = predicted.inspections or []
+    pairs = _pair_inspections(gold.inspections, found)
+    for item, match in pairs:
+        checks = {
+            "inspection_kind": match is not None and item.kind == match.kind,
+            "inspection_leader": match is not None and item.leader == match.leader,
+            "inspection_body": match is not None and _same_phrase(item.body, match.body),
+            "inspection_topic": match is not None and _same_phrase(item.topic, match.topic),
+        }
+        for name, ok in checks.items():
+            counts[name].add(Counts(tp=int(ok), fp=int(not ok)))
+        targets = list(match.targets) if match is not None else []
+        counts["inspection_targets"].add(_distinct(list(item.targets), targets))
+    paired = [match for _, match in pairs if match is not None]
+    for extra in (item for item in found if all(item is not m for m in paired)):
+        counts["inspection_targets"].add(Counts(fp=len(set(extra.targets))))
+    return counts
+
+
 def score(gold: Prediction, predicted: Prediction) -> dict[str, Counts]:
     """Counts per field for one article."""
     matched = [name for name in gold.officials if name in predicted.officials]
@@ -158,6 +250,7 @@ def score(gold: Prediction, predicted: Prediction) -> dict[str, Counts]:
         "groups": _distinct(gold.groups, predicted.groups),
         "figures": _multiset(gold.figures, predicted.figures),
         "recommendations": _items(gold.recommendations, predicted.recommendations),
+        **score_inspections(gold, predicted),
     }
 
 
