@@ -80,6 +80,9 @@ class Lexicon:
     not_visit: re.Pattern[str]
     verb_blocker: re.Pattern[str]
     organization: re.Pattern[str]
+    topic_head: re.Pattern[str]
+    body_lead_in: re.Pattern[str]
+    passive: re.Pattern[str]
 
 
 @cache
@@ -108,6 +111,9 @@ def lexicon() -> Lexicon:
         not_visit=re.compile(" " + _words(data["not_visit"])),
         verb_blocker=re.compile("(?:^|\\W)(?:" + alternation(data["verb_blockers"]) + ") $"),
         organization=re.compile(_words(data["organization_heads"])),
+        topic_head=re.compile(_words(data["topic_heads"])),
+        body_lead_in=re.compile("(?:^|\\W)(?:" + alternation(data["body_lead_ins"]) + ") $"),
+        passive=re.compile("(?:^|\\W)(?:" + alternation(data["passive_markers"]) + ") $"),
     )
 
 
@@ -201,8 +207,8 @@ def _body(article: _Article, sentence: Span) -> Span | None:
     lex, text = lexicon(), article.text
     first_person = next(iter(article.people_in(sentence.start, sentence.end)), None)
     for head in lex.body_head.finditer(text, sentence.start, sentence.end):
-        led = text[max(sentence.start, head.start() - 8) : head.start()].endswith("dẫn đầu ")
-        if first_person is not None and head.start() > first_person[0] and not led:
+        led = lex.body_lead_in.search(text, max(sentence.start, head.start() - 9), head.start())
+        if first_person is not None and head.start() > first_person[0] and led is None:
             break
         end = sentence.end
         stop = lex.body_end.search(text, head.end(), sentence.end)
@@ -211,7 +217,11 @@ def _body(article: _Article, sentence: Span) -> Span | None:
         verbs = _verbs(article, head.end(), end)
         if verbs:
             end = verbs[0].start()
-        return article.span(head.start(), end)
+        body = article.span(head.start(), end)
+        if body is not None and body.text.endswith(")") and " (" in body.text:
+            # "đoàn … của UBND Quận 3 (TP HCM)": the parenthesis is an address
+            body = article.span(body.start, body.start + body.text.rindex(" ("))
+        return body
     return None
 
 
@@ -273,7 +283,9 @@ def _topic(article: _Article, statement: _Statement, title: _Statement | None) -
     """The topic: after the verb, else after "về", else inside the body's name or the title."""
     lex, text = lexicon(), article.text
     sentence_end = statement.sentence.end
-    found = _object(article, statement.verb_end, sentence_end)
+    found = None
+    if lex.preposition.match(text, statement.verb_end, sentence_end) is None:
+        found = _object(article, statement.verb_end, sentence_end)
     if found is not None:
         return found
     lead = lex.topic_lead.search(text, statement.verb_end, sentence_end)
@@ -283,7 +295,7 @@ def _topic(article: _Article, statement: _Statement, title: _Statement | None) -
         if found is not None:
             return found
     body = statement.body
-    head = lex.body_head.match(text, body.start) if body is not None else None
+    head = lex.topic_head.match(text, body.start) if body is not None else None
     if body is not None and head is not None and not text.startswith(" của", head.end()):
         found = _body_topic(article, body, head.end())
         if found is not None:
@@ -292,7 +304,7 @@ def _topic(article: _Article, statement: _Statement, title: _Statement | None) -
         found = _object(article, title.verb_end, title.sentence.end)
         if found is not None:
             return found
-    return _body_topic(article, body, body.start) if body is not None else None
+    return _body_topic(article, body, body.start) if body is not None and head else None
 
 
 def _body_topic(article: _Article, body: Span, start: int) -> Span | None:
@@ -335,7 +347,11 @@ def _targets(
 def _visit_start(article: _Article, sentence: Span, leader: Official | None) -> int | None:
     """Where a site visit's verb starts, when the delegation or its leader visits here."""
     lex, text = lexicon(), article.text
-    subjects = [(m.start(), m.end()) for m in lex.site_subject.finditer(text, *_bounds(sentence))]
+    subjects = [
+        (m.start(), m.end())
+        for m in lex.site_subject.finditer(text, sentence.start, sentence.end)
+        if not lex.passive.search(text, max(sentence.start, m.start() - 8), m.start())
+    ]
     if leader is not None:
         subjects += [
             (start, end)
@@ -357,10 +373,6 @@ def _visit_start(article: _Article, sentence: Span, leader: Official | None) -> 
         if position > subject_end and text[position : position + 2].strip()[:1].isalpha():
             return position  # "Đoàn kiểm tra van ngăn triều …": the name part was the verb
     return None
-
-
-def _bounds(sentence: Span) -> tuple[int, int]:
-    return sentence.start, sentence.end
 
 
 def _leader(article: _Article, statement: _Statement, following: Span | None) -> Official | None:
