@@ -47,7 +47,7 @@ _LEVELS = {"tỉnh": 0, "thành phố": 1, "quận": 1, "huyện": 1, "thị xã
 _WARD_LEVEL, _GROUP_LEVEL = 2, 3
 _ADDRESS_GAP = re.compile(r" ?[,(–-] ?| ")
 _TRIM = " ,.;:–-\n"
-_PREPOSITION_REACH = 40  # a unit this close after "tại"/"ở" is what the preposition introduces
+_PREPOSITION_REACH = 50  # a unit this close after "tại"/"ở" is what the preposition introduces
 _ORGANIZATION_REACH = 80
 _ORGANIZATION_END = re.compile(r"[,;]| tại | và ")
 
@@ -100,7 +100,7 @@ def lexicon() -> Lexicon:
         member=re.compile(_words(data["member_markers"])),
         preposition=re.compile(" " + _words(data["target_prepositions"]) + " "),
         purpose=re.compile(" " + _words(data["purpose_links"]) + " (" + verbs + ")"),
-        joined_verb=re.compile("(?: và|,) (" + verbs + ")"),
+        joined_verb=re.compile("(?: và|,)? (" + verbs + ")"),
         topic_lead=re.compile(_words(data["topic_leads"])),
         topic_end=re.compile(alternation(data["topic_ends"])),
         body_topic_skip=re.compile("(?:" + _words(data["body_topic_skip"]) + " )+"),
@@ -256,13 +256,16 @@ def _topic_end(article: _Article, start: int, end: int) -> int:
     stops = [end]
     places = article.places_in(start, end)
     if places:
-        # the preposition nearest before the first place introduces it ("tại nguồn tại phường X")
-        nearest = [
-            preposition.start()
+        # a preposition shortly before the first place introduces it
+        # ("tại các hẻm nhỏ và nhà trọ trên địa bàn P.10"): the first "tại"/"ở" close enough wins;
+        # "với" only when nothing else is ("gắn với du lịch … tại xã X" is no place)
+        near = [
+            preposition
             for preposition in lex.preposition.finditer(text, start, places[0].start)
             if places[0].start - preposition.end() <= _PREPOSITION_REACH
         ]
-        stops.extend(nearest[-1:])
+        placing = [p.start() for p in near if p.group().strip() != "với"]
+        stops.extend(placing[:1] or [p.start() for p in near[-1:]])
     link = lex.topic_end.search(text, start, end)
     if link is not None:
         stops.append(link.start())
@@ -370,7 +373,7 @@ def _visit_start(article: _Article, sentence: Span, leader: Official | None) -> 
             continue
         if lex.site_verb.match(text, position, sentence.end):
             return position
-        if position > subject_end and text[position : position + 2].strip()[:1].isalpha():
+        if position > subject_end and text[position : position + 2].strip()[:1].isalnum():
             return position  # "Đoàn kiểm tra van ngăn triều …": the name part was the verb
     return None
 
