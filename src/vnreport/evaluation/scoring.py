@@ -14,7 +14,12 @@ from typing import Any
 from vnreport.records import Report
 from vnreport.text.normalize import fold
 
-INSPECTION_ACCURACY = ("inspection_kind", "inspection_leader", "inspection_body", "inspection_topic")
+INSPECTION_ACCURACY = (
+    "inspection_kind",
+    "inspection_leader",
+    "inspection_body",
+    "inspection_topic",
+)
 """Inspection fields scored as the share of gold inspections whose value is right."""
 FIELDS = (
     "officials",

@@ -470,7 +470,8 @@ class InspectionFinder:
         own = _own_units(article, main, leader)
         if main.body is not None:
             own.update(
-                f"{p.type} {fold(p.name)}" for p in article.places_in(main.body.start, main.body.end)
+                f"{p.type} {fold(p.name)}"
+                for p in article.places_in(main.body.start, main.body.end)
             )
         found: dict[tuple[str, str], None] = {}
         _targets(article, main.verb_start, main.sentence.end, own, found)
