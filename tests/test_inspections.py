@@ -235,3 +235,33 @@ def test_any_arrangement_gives_grounded_records_of_the_reports_items(
             if span is not None:
                 assert report.text[span.start : span.end] == span.text
         assert {(t.type, t.name) for t in item.targets} <= places
+
+
+# Inspection phrases repeated without end: the component's work stays linear in the input.
+# fmt: off
+_ENDLESS = [
+    "Đoàn kiểm tra do ông Lê Văn Hòa, Phó Chủ tịch UBND huyện làm Trưởng đoàn đã kiểm tra tại xã Tam Dị, ",
+    "Tham gia đoàn có ông Lê Văn Hòa, đoàn kiểm tra kiểm tra thực tế tại thôn Đồng Vàng ",
+]
+# fmt: on
+
+
+def _best_seconds(nlp: Language, text: str) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        vnreport.extract(text, nlp=nlp)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize("pattern", _ENDLESS, ids=["statement", "visit"])
+def test_endless_inspection_phrases_take_linear_time(nlp: Language, pattern: str) -> None:
+    small, factor = 2_000, 8
+    text = pattern * (small * factor // len(pattern) + 1)
+    ratio = _best_seconds(nlp, "Tin\n\n" + text[: small * factor]) / _best_seconds(
+        nlp, "Tin\n\n" + text[:small]
+    )
+    assert ratio < factor * 4, f"{ratio:.1f}x slower for {factor}x the input"

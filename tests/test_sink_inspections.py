@@ -186,7 +186,7 @@ def test_a_database_from_a_newer_vnreport_is_refused_untouched(tmp_path: Path) -
     database = tmp_path / "newer.sqlite"
     engine = create_engine(f"sqlite:///{database}")
     _write_version_1(engine, version=schema.SCHEMA_VERSION + 1)
-    with pytest.raises(SinkError, match="newer vnreport .* upgrade vnreport .* new database"):
+    with pytest.raises(SinkError, match=r"newer vnreport .* upgrade vnreport .* new database"):
         SqliteSink(database)
     assert "inspections" not in _tables(engine)
     engine.dispose()

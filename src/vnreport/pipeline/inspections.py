@@ -161,6 +161,20 @@ class _Article:
         high = bisect.bisect_left(self._place_starts, end)
         return self.places[low:high]
 
+    def person_before(self, start: int, end: int) -> Official | None:
+        """The official whose mention starts last inside `[start, end)`."""
+        index = bisect.bisect_left(self._people_starts, end) - 1
+        if index >= 0 and self.people[index][0] >= start:
+            return self.people[index][2]
+        return None
+
+    def person_at(self, start: int) -> Official | None:
+        """The official whose mention starts at `start`."""
+        index = bisect.bisect_left(self._people_starts, start)
+        if index < len(self.people) and self.people[index][0] == start:
+            return self.people[index][2]
+        return None
+
     def people_in(self, start: int, end: int) -> list[tuple[int, int, Official]]:
         """Official mentions that start inside `[start, end)`."""
         low = bisect.bisect_left(self._people_starts, start)
@@ -384,15 +398,14 @@ def _leader(article: _Article, statement: _Statement, following: Span | None) ->
     for sentence in (statement.sentence, following):
         if sentence is None:
             continue
-        people = article.people_in(sentence.start, sentence.end)
         for marker in lex.leader_after.finditer(text, sentence.start, sentence.end):
-            before = [person for start, _, person in people if start < marker.start()]
-            if before:
-                return before[-1]
+            before = article.person_before(sentence.start, marker.start())
+            if before is not None:
+                return before
         for marker in lex.leader_before.finditer(text, sentence.start, sentence.end):
-            after = [person for start, _, person in people if start == marker.end()]
-            if after:
-                return after[0]
+            after = article.person_at(marker.end())
+            if after is not None:
+                return after
     acting = article.people_in(statement.sentence.start, statement.verb_start)
     if acting and (statement.body is None or acting[0][0] < statement.body.start):
         return acting[0][2]
@@ -406,10 +419,12 @@ def _members(article: _Article, leader: Official | None) -> list[str]:
     lex, text = lexicon(), article.text
     names: dict[str, None] = {}
     for _, sentence in article.sentences:
-        for marker in lex.member.finditer(text, sentence.start, sentence.end):
-            for _, _, person in article.people_in(marker.end(), sentence.end):
-                if leader is None or person.name != leader.name:
-                    names.setdefault(person.name, None)
+        marker = lex.member.search(text, sentence.start, sentence.end)
+        if marker is None:
+            continue
+        for _, _, person in article.people_in(marker.end(), sentence.end):
+            if leader is None or person.name != leader.name:
+                names.setdefault(person.name, None)
     return list(names)
 
 
@@ -423,7 +438,7 @@ def _organizations(article: _Article, start: int, end: int) -> list[Span]:
         finish = stop.start() if stop is not None else limit
         places = article.places_in(head.end(), finish)
         span = article.span(head.start(), places[0].end if places else finish)
-        if span is not None and all(span.start >= s.end for s in found):
+        if span is not None and (not found or span.start >= found[-1].end):
             found.append(span)
     return found
 
@@ -493,7 +508,7 @@ class InspectionFinder:
             None,
         )
         return Inspection(
-            kind=main.kind,  # type: ignore[arg-type]
+            kind=main.kind,
             body=main.body,
             leader=leader.name if leader is not None else None,
             members=_members(article, leader),

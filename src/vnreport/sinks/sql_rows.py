@@ -132,7 +132,8 @@ def _inspection_row(rid: str, position: int, item: Inspection) -> Row:
 
 def _inspection_children(report: Report) -> dict[str, list[Row]]:
     rid = report.id
-    targets, members = [], []
+    targets: list[Row] = []
+    members: list[Row] = []
     for i, item in enumerate(report.inspections):
         targets.extend((rid, i, j, t.type, t.name) for j, t in enumerate(item.targets))
         people = [("leader", item.leader)] if item.leader else []
