@@ -53,7 +53,13 @@ _ORGANIZATION_END = re.compile(r"[,;]| tại | và ")
 
 
 def _words(words: list[str]) -> str:
-    return rf"(?<!\w)(?:{alternation(words)})(?!\w)"
+    """An alternation of whole words: a word edge is required only where the entry has one."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        before = r"(?<!\w)" if word[:1].isalnum() else ""
+        after = r"(?!\w)" if word[-1:].isalnum() else ""
+        parts.append(before + re.escape(word) + after)
+    return "(?:" + "|".join(parts) + ")"
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,7 @@ class Lexicon:
     verb_blocker: re.Pattern[str]
     organization: re.Pattern[str]
     topic_head: re.Pattern[str]
+    topic_leads_after: frozenset[str]
     body_lead_in: re.Pattern[str]
     passive: re.Pattern[str]
 
@@ -112,6 +119,7 @@ def lexicon() -> Lexicon:
         verb_blocker=re.compile("(?:^|\\W)(?:" + alternation(data["verb_blockers"]) + ") $"),
         organization=re.compile(_words(data["organization_heads"])),
         topic_head=re.compile(_words(data["topic_heads"])),
+        topic_leads_after=frozenset(data["topic_leads_after"]),
         body_lead_in=re.compile("(?:^|\\W)(?:" + alternation(data["body_lead_ins"]) + ") $"),
         passive=re.compile("(?:^|\\W)(?:" + alternation(data["passive_markers"]) + ") $"),
     )
@@ -307,7 +315,7 @@ def _topic(article: _Article, statement: _Statement, title: _Statement | None) -
         return found
     lead = lex.topic_lead.search(text, statement.verb_end, sentence_end)
     if lead is not None:
-        start = lead.end() if lead.group() == "về" else lead.start()
+        start = lead.end() if lead.group() in lex.topic_leads_after else lead.start()
         found = _object(article, start, sentence_end)
         if found is not None:
             return found
@@ -466,8 +474,11 @@ class InspectionFinder:
                 title = title or statement
                 continue
             main = statement
-            nxt = article.sentences[index + 1] if index + 1 < len(article.sentences) else None
-            following = nxt[1] if nxt is not None and nxt[0].kind != "title" else None
+            # the sentence after it may name the leader ("Đoàn do ông X … làm Trưởng đoàn")
+            following = next(
+                (s for seg, s in article.sentences[index + 1 :] if seg.kind in ("lead", "body")),
+                None,
+            )
             break
         main = main or title
         if main is None:
