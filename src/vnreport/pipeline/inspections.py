@@ -49,6 +49,7 @@ _ADDRESS_GAP = re.compile(r" ?[,(–-] ?| ")
 _TRIM = " ,.;:–-\n"
 _PREPOSITION_REACH = 50  # a unit this close after "tại"/"ở" is what the preposition introduces
 _ORGANIZATION_REACH = 80
+_ASIDE_REACH = 60  # "(thứ hai từ trái)" between a subject and its verb
 _ORGANIZATION_END = re.compile(r"[,;]| tại | và ")
 
 
@@ -387,7 +388,7 @@ def _visit_start(article: _Article, sentence: Span, leader: Official | None) -> 
         named = lex.site_subject_name.match(text, subject_end, sentence.end)
         position = named.end() if named is not None else subject_end
         if text.startswith(" (", position):  # "Ông X (thứ hai từ trái) kiểm tra …"
-            closing = text.find(")", position, sentence.end)
+            closing = text.find(")", position, min(sentence.end, position + _ASIDE_REACH))
             position = closing + 1 if closing != -1 else position
         adverbs = lex.site_adverbs.match(text, position, sentence.end)
         position = adverbs.end() if adverbs is not None else position
