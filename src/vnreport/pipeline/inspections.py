@@ -55,8 +55,9 @@ _ORGANIZATION_END = re.compile(r"[,;]| tại | và ")
 
 def _words(words: list[str]) -> str:
     """An alternation of whole words: a word edge is required only where the entry has one."""
-    parts = []
-    for word in sorted(set(words), key=len, reverse=True):
+    bounded = [w for w in words if w[:1].isalnum() and w[-1:].isalnum()]
+    parts = [rf"(?<!\w)(?:{alternation(bounded)})(?!\w)"] if bounded else []
+    for word in sorted(set(words) - set(bounded), key=len, reverse=True):
         before = r"(?<!\w)" if word[:1].isalnum() else ""
         after = r"(?!\w)" if word[-1:].isalnum() else ""
         parts.append(before + re.escape(word) + after)
@@ -147,6 +148,7 @@ class _Article:
     def __init__(self, doc: Doc) -> None:
         self.text = store.text(doc)
         self.sentences = list(content_sentences(doc))
+        self._sentence_starts = [sentence.start for _, sentence in self.sentences]
         self.officials = store.get(doc, OFFICIALS_KIND, Official)
         self.dates = store.get(doc, DATES_KIND, EventDate)
         places = [
@@ -189,6 +191,13 @@ class _Article:
         low = bisect.bisect_left(self._people_starts, start)
         high = bisect.bisect_left(self._people_starts, end)
         return self.people[low:high]
+
+    def sentence_at(self, offset: int) -> int | None:
+        """The index of the content sentence holding `offset`, if any."""
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index][1].end:
+            return index
+        return None
 
     def span(self, start: int, end: int) -> Span | None:
         """The span of `text[start:end]` without surrounding spaces and punctuation."""
@@ -370,35 +379,42 @@ def _targets(
         found.setdefault((place.type, place.name), None)
 
 
-def _visit_start(article: _Article, sentence: Span, leader: Official | None) -> int | None:
-    """Where a site visit's verb starts, when the delegation or its leader visits here."""
+def _visits(article: _Article, leader: Official | None) -> list[int]:
+    """Sentences where the delegation or its leader visits a place: one scan of the text."""
     lex, text = lexicon(), article.text
     subjects = [
         (m.start(), m.end())
-        for m in lex.site_subject.finditer(text, sentence.start, sentence.end)
-        if not lex.passive.search(text, max(sentence.start, m.start() - 8), m.start())
+        for m in lex.site_subject.finditer(text)
+        if not lex.passive.search(text, max(0, m.start() - 8), m.start())
     ]
     if leader is not None:
-        subjects += [
-            (start, end)
-            for start, end, person in article.people_in(sentence.start, sentence.end)
-            if person.name == leader.name
-        ]
-    for _, subject_end in sorted(subjects):
-        named = lex.site_subject_name.match(text, subject_end, sentence.end)
-        position = named.end() if named is not None else subject_end
-        if text.startswith(" (", position):  # "Ông X (thứ hai từ trái) kiểm tra …"
-            closing = text.find(")", position, min(sentence.end, position + _ASIDE_REACH))
-            position = closing + 1 if closing != -1 else position
-        adverbs = lex.site_adverbs.match(text, position, sentence.end)
-        position = adverbs.end() if adverbs is not None else position
-        if lex.not_visit.match(text, position, sentence.end):
+        subjects += [(start, end) for start, end, person in article.people if person is leader]
+    found: dict[int, None] = {}
+    for start, subject_end in sorted(subjects):
+        index = article.sentence_at(start)
+        if index is None or index in found:
             continue
-        if lex.site_verb.match(text, position, sentence.end):
-            return position
-        if position > subject_end and text[position : position + 2].strip()[:1].isalnum():
-            return position  # "Đoàn kiểm tra van ngăn triều …": the name part was the verb
-    return None
+        if _visits_here(text, subject_end, article.sentences[index][1].end):
+            found[index] = None
+    return list(found)
+
+
+def _visits_here(text: str, subject_end: int, sentence_end: int) -> bool:
+    """Whether what follows a subject is a visit: "đoàn đã kiểm tra thực tế tại …"."""
+    lex = lexicon()
+    named = lex.site_subject_name.match(text, subject_end, sentence_end)
+    position = named.end() if named is not None else subject_end
+    if text.startswith(" (", position):  # "Ông X (thứ hai từ trái) kiểm tra …"
+        closing = text.find(")", position, min(sentence_end, position + _ASIDE_REACH))
+        position = closing + 1 if closing != -1 else position
+    adverbs = lex.site_adverbs.match(text, position, sentence_end)
+    position = adverbs.end() if adverbs is not None else position
+    if lex.not_visit.match(text, position, sentence_end):
+        return False
+    if lex.site_verb.match(text, position, sentence_end):
+        return True
+    # "Đoàn kiểm tra van ngăn triều …": the name part was the verb
+    return position > subject_end and text[position : position + 2].strip()[:1].isalnum()
 
 
 def _leader(article: _Article, statement: _Statement, following: Span | None) -> Official | None:
@@ -425,13 +441,14 @@ def _leader(article: _Article, statement: _Statement, following: Span | None) ->
 
 def _members(article: _Article, leader: Official | None) -> list[str]:
     """Officials named after "Tham gia đoàn có", "Cùng đi có", "Thành viên đoàn" …"""
-    lex, text = lexicon(), article.text
     names: dict[str, None] = {}
-    for _, sentence in article.sentences:
-        marker = lex.member.search(text, sentence.start, sentence.end)
-        if marker is None:
+    seen: set[int] = set()
+    for marker in lexicon().member.finditer(article.text):
+        index = article.sentence_at(marker.start())
+        if index is None or index in seen:
             continue
-        for _, _, person in article.people_in(marker.end(), sentence.end):
+        seen.add(index)
+        for _, _, person in article.people_in(marker.end(), article.sentences[index][1].end):
             if leader is None or person.name != leader.name:
                 names.setdefault(person.name, None)
     return list(names)
@@ -505,11 +522,9 @@ class InspectionFinder:
         if title is not None and title is not main:
             _targets(article, title.verb_start, title.sentence.end, own, found)
         organizations = _organizations(article, main.verb_end, main.sentence.end)
-        for _, sentence in article.sentences:
-            if sentence is main.sentence or (title is not None and sentence is title.sentence):
-                continue
-            visit = _visit_start(article, sentence, leader)
-            if visit is not None:
+        for index in _visits(article, leader):
+            sentence = article.sentences[index][1]
+            if sentence is not main.sentence and (title is None or sentence is not title.sentence):
                 _targets(article, sentence.start, sentence.end, own, found)
         date = next(
             (
