@@ -11,9 +11,10 @@ from spacy.tokens import Doc
 
 from vnreport.pipeline import store
 from vnreport.records import Segment, Span
-from vnreport.text.page import CONTENT_KINDS, classify
+from vnreport.text.page import CONTENT_KINDS, Page, read_page
 
 KIND = "segments"
+DATELINE = "dateline"
 
 
 class ArticleSegmenter:
@@ -24,17 +25,21 @@ class ArticleSegmenter:
         self.max_byline_words = max_byline_words
 
     def __call__(self, doc: Doc) -> Doc:
-        segments = classify(
+        page = read_page(
             store.text(doc),
             max_title_chars=self.max_title_chars,
             max_byline_words=self.max_byline_words,
         )
-        self.set_annotations(doc, segments)
+        self.set_annotations(doc, page)
         return doc
 
-    def set_annotations(self, doc: Doc, segments: list[Segment]) -> None:
-        """Store the segments and mark sentence starts on the tokens."""
+    def set_annotations(self, doc: Doc, page: Page) -> None:
+        """Store the segments and the dateline's date, and mark sentence starts on the tokens."""
+        segments = page.segments
         store.put(doc, KIND, segments, ((s.span.start, s.span.end, s.kind) for s in segments))
+        if page.published is not None and page.dateline is not None:
+            line = page.dateline
+            store.put(doc, DATELINE, [page.published], [(line.start, line.end, DATELINE)])
         starts = {sentence.start for segment in segments for sentence in segment.sentences}
         starts.update(segment.span.start for segment in segments)
         offsets = doc.to_array(IDX)
