@@ -20,8 +20,8 @@ from vnreport.records import (
     ResidentialGroup,
     Segment,
 )
-from vnreport.text.dates import year_for
 from vnreport.text.byline import Byline, parse_byline
+from vnreport.text.dates import year_for
 
 SOURCE_KEY = "vnreport_source"
 PUBLISHED_KEY = "vnreport_published"
