@@ -22,6 +22,11 @@ class Lexicon:
     trigger: re.Pattern[str]
     not_before: re.Pattern[str]
     not_after: re.Pattern[str]
+    compounds: dict[str, re.Pattern[str]]
+    passive: re.Pattern[str]
+    imperative: re.Pattern[str]
+    noun_item: re.Pattern[str]
+    modal_clause: re.Pattern[str]
     need_cue: re.Pattern[str]
     separator: re.Pattern[str]
     list_start: re.Pattern[str]
@@ -61,14 +66,29 @@ def load_lexicon() -> Lexicon:
         not_before=re.compile(
             rf"(?:^|[\s(])(?:{alternation(data['not_before'])}),?[ ]$", re.IGNORECASE
         ),
-        not_after=re.compile(rf"[ ](?:{alternation(data['not_after'])})(?!\w)", re.IGNORECASE),
+        not_after=re.compile(rf"[ ](?:{alternation(data['not_after'])})(?!\w)"),
+        compounds={
+            verb: re.compile(rf"[ ](?:{alternation(words)})(?!\w)")
+            for verb, words in data["compounds"].items()
+        },
+        passive=re.compile(rf"[ ]được[ ](?:{alternation(data['passive_verbs'])})(?!\w)"),
+        imperative=re.compile(rf"(?:{alternation(_openers(data))})(?!\w)", re.IGNORECASE),
         need_cue=re.compile(rf"(?<!\w)(?:{alternation(data['need_cues'])})(?!\w)"),
-        separator=re.compile(rf";|,[ ]?[Đđ]ồng thời(?!\w),?|(?<!\w)(?:{markers})(?!\w)[,:]?"),
+        separator=re.compile(
+            rf";|,[ ]?(?:[Đđ]ồng thời(?!\w),?|(?:bên cạnh đó|ngoài ra),)"
+            rf"|(?<!\w)(?:{markers})(?!\w)[,:]?"
+        ),
         list_start=re.compile(rf"(?<!\w)(?:{markers})(?!\w)"),
         continuation=re.compile(
             rf"(?:{alternation(data['continuations'])})(?!\w),?", re.IGNORECASE
         ),
         leading_verb=re.compile(rf"(?:{verbs})(?!\w)[,:]?", re.IGNORECASE),
+        noun_item=re.compile(
+            rf"(?:{alternation(data['not_before'])})[ ](?:{verbs})(?!\w)", re.IGNORECASE
+        ),
+        modal_clause=re.compile(
+            rf"[^,;:.]{{1,80}}?[ ](?:{alternation(data['modals'])})[ ]", re.IGNORECASE
+        ),
         keep_leading=frozenset(data["keep_leading"]),
         honorific=re.compile(rf"(?<!\w)(?:{honorifics})(?!\w)"),
         title=re.compile(rf"(?<!\w)(?:{titles})(?!\w)"),
@@ -87,6 +107,12 @@ def load_lexicon() -> Lexicon:
         need=frozenset(data["need"]),
         needs_addressee=frozenset(data["needs_addressee"]),
     )
+
+
+def _openers(data: dict[str, list[str]]) -> list[str]:
+    """Verbs that open an imperative sentence: "Tập trung …", "Phấn đấu …"."""
+    excluded = set(data["imperative_not"])
+    return [w for w in [*data["actions"], *data["imperative_extra"]] if w not in excluded]
 
 
 @dataclass(frozen=True)
@@ -110,3 +136,4 @@ class Ask:
     verb_start: int
     sentence: int
     pieces: tuple[tuple[int, int], ...]
+    passive: bool = False  # "Các chi bộ được yêu cầu …": the item is the whole sentence

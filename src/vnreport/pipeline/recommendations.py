@@ -39,6 +39,8 @@ _TRAIL_PUNCT = " ;.…,:\n"
 _WORD = re.compile(r"\w+")
 _NEED_WINDOW = 160  # how far before "cần" its licensing speech verb may stand
 _NUMBER_NEXT = re.compile(r"[ ]?\d")
+_CLAUSE_END = re.compile(r"[ ]?[;.]")
+_CLOSING = (".", "!", "?", "…", ";", ":", "./.")
 
 
 def _scope_start(text: str, sentence: Sentence, match: re.Match[str]) -> int | None:
@@ -47,6 +49,8 @@ def _scope_start(text: str, sentence: Sentence, match: re.Match[str]) -> int | N
     The scope of "cần" starts after the speech verb that licenses it, so that the item keeps
     its subject: "Thứ trưởng nhấn mạnh, | các địa phương cần chủ động …".
     """
+    if _passive(text, sentence, match):
+        return sentence.start
     if _not_an_ask(text, sentence, match):
         return None
     lexicon = load_lexicon()
@@ -61,6 +65,26 @@ def _scope_start(text: str, sentence: Sentence, match: re.Match[str]) -> int | N
     return cue.end()
 
 
+def _passive(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
+    """A passive ask: a unit "được giao / được yêu cầu" an action, from the sentence start.
+
+    "Các chi bộ được yêu cầu hoàn thành …", "Sở Nội vụ được giao hướng dẫn …"; not "Năm 2025
+    phường được giao hỗ trợ 46 căn nhà" (no addressee opens it) nor "được giao 95%".
+    """
+    lexicon = load_lexicon()
+    start = match.start() - len(" được ")
+    if start <= sentence.start or lexicon.passive.match(text, start) is None:
+        return False
+    if not lexicon.addressee_head.match(text, sentence.start, start):
+        return False
+    subject = text[sentence.start : start]
+    return (
+        len(subject.split()) <= 12
+        and not any(mark in subject for mark in ",;:")
+        and not (_NUMBER_NEXT.match(text, match.end()))
+    )
+
+
 def _not_an_ask(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
     """Whether the words around an ask verb make it a noun, a name or a report."""
     lexicon = load_lexicon()
@@ -70,9 +94,12 @@ def _not_an_ask(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
         if before and before[-1] not in ',:;"(-–':
             return True  # "Ban Chỉ đạo", "Tổ Giao Lâm"
     verb = match.group().casefold()
+    compound = lexicon.compounds.get(verb)
     return bool(
-        lexicon.not_before.search(text, max(0, start - 24), start)
+        _CLAUSE_END.match(text, end)  # "các kiến nghị phường đề xuất;": nothing is asked
+        or lexicon.not_before.search(text, max(0, start - 24), start)
         or lexicon.not_after.match(text, end, min(sentence.end, end + 24))
+        or (compound is not None and compound.match(text, end, min(sentence.end, end + 12)))
         or _NUMBER_NEXT.match(text, end)  # "chỉ tiêu huyện giao 95%": a figure
         # "giao chỉ tiêu cho từng thôn" reports an allotment
         or (verb in lexicon.needs_addressee and not lexicon.addressee_head.match(text, end + 1))
@@ -107,8 +134,23 @@ def _carries_on(text: str, sentence: Sentence) -> bool:
         return False
     if lexicon.continuation.match(text, sentence.start):
         return True
+    if _imperative(text, sentence) or _modal(text, sentence):
+        return True
     addressee = _addressee(text, sentence.start, sentence.end)
     return addressee is not None and lexicon.finding.search(addressee) is None
+
+
+def _imperative(text: str, sentence: Sentence) -> bool:
+    """A sentence opening with an action, as a directive does: "Tập trung …", "Phấn đấu …"."""
+    opener = load_lexicon().imperative.match(text, sentence.start, sentence.end)
+    return opener is not None and text[sentence.start].isupper()
+
+
+def _modal(text: str, sentence: Sentence) -> bool:
+    """A subject and "cần"/"phải", as a directive goes on: "Việc thực hiện phải bảo đảm …"."""
+    lexicon = load_lexicon()
+    clause = lexicon.modal_clause.match(text, sentence.start, sentence.end)
+    return clause is not None and lexicon.finding.search(clause.group()) is None
 
 
 def _find_asks(text: str, sentences: Sequence[Sentence]) -> list[Ask]:
@@ -150,7 +192,10 @@ def _find_asks(text: str, sentences: Sequence[Sentence]) -> list[Ask]:
         while index < len(sentences) and _carries_on(text, sentences[index]):
             pieces.append((sentences[index].start, sentences[index].end))
             index += 1
-        asks.append(Ask(trigger.group(), trigger.start(), index - len(pieces), tuple(pieces)))
+        passive = scope == sentence.start and trigger.start() > sentence.start
+        asks.append(
+            Ask(trigger.group(), trigger.start(), index - len(pieces), tuple(pieces), passive)
+        )
     return asks
 
 
@@ -229,9 +274,21 @@ def _sentences(doc: Doc) -> list[Sentence]:
     found: list[Sentence] = []
     previous: Segment | None = None
     for segment, sentence in content_sentences(doc):
+        if segment.kind == "title":
+            continue  # a headline reports; "… cần lưu ý gì" asks nothing of anyone
         found.append(Sentence(sentence.start, sentence.end, segment, segment is not previous))
         previous = segment
     return found
+
+
+def _content_end(sentences: Sequence[Sentence], text: str) -> int | None:
+    """Where an item would be cut off: the end of the article's last sentence, when the page
+    ends inside it (no closing punctuation), else None."""
+    if not sentences:
+        return None
+    last = sentences[-1]
+    closing = text[last.start : last.end].rstrip(" \"')”»")
+    return None if closing.endswith(_CLOSING) else _trim(text, last.start, last.end)[1]
 
 
 class RecommendationFinder:
@@ -254,14 +311,23 @@ class RecommendationFinder:
         officials = store.get(doc, "officials", Official)
         mentions = person_mentions(doc, text, officials)
         found: list[Recommendation] = []
+        last_end = _content_end(sentences, text)
+        previous: str | None = None
         for ask in asks:
             items, lead = _items(text, ask)
-            issuer = find_issuer(text, officials, ask, sentences, mentions)
+            if ask.passive:  # asked of a unit, by who asked before: "Xã được giao …"
+                sentence_start = sentences[ask.sentence].start
+                issuer = previous or mentions.last_name(0, sentence_start)
+            else:
+                issuer = find_issuer(text, officials, ask, sentences, mentions)
+            previous = issuer or previous
             default_addressee = _addressee(text, *lead)
             verb = ask.verb.casefold()
             for start, end in items:
                 if len(_WORD.findall(text, start, end)) < self.min_item_words:
                     continue
+                if load_lexicon().noun_item.match(text, start, end):
+                    continue  # "một số kiến nghị về …" names asks, it makes none
                 found.append(
                     Recommendation(
                         text=text[start:end],
@@ -269,6 +335,7 @@ class RecommendationFinder:
                         addressee=_addressee(text, start, end) or default_addressee,
                         verb=verb,
                         span=Span(start=start, end=end, text=text[start:end]),
+                        truncated=last_end is not None and end >= last_end,
                     )
                 )
         return found
