@@ -88,7 +88,8 @@ def read_html(data: bytes | str, *, source: str | None = None, url: str | None =
         if byline and byline not in body[-200:]:
             body = f"{body}\n\n{byline}"
         author = clean_label(byline) if byline else author
-        published = published or page_dateline(tree)
+        # the dateline the page shows beats a date the extractor may take from a header widget
+        published = page_dateline(tree) or published
     return Document(
         text=compose_text(title, body),
         source=source,

@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from vnreport.resources import load_json
-from vnreport.text.page_lines import dateline
+from vnreport.text.page_lines import dateline, is_date_widget
 
 _SPACES = re.compile(r"\s+")
 _BLOCKS = ("p", "h2", "h3", "figcaption", "li", "blockquote")
@@ -80,10 +80,11 @@ def page_byline(tree: Any) -> str | None:
 
 
 def page_dateline(tree: Any) -> dt.date | None:
-    """The date of the first short element that is a dateline ("Cập nhật lúc … ngày …")."""
+    """The date of the first short element that is a dateline ("Cập nhật lúc … ngày …"), not
+    a header's date widget ("Thứ Sáu, 14/03/2025": the day the page was served)."""
     for element in tree.iter("span", "div", "p", "time", "td", "em"):
         text = _text(element)
-        if 6 <= len(text) <= 80:
+        if 6 <= len(text) <= 80 and not is_date_widget(text):
             date = dateline(text)
             if date is not None:
                 return date

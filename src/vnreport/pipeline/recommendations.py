@@ -193,9 +193,9 @@ def _find_asks(text: str, sentences: Sequence[Sentence]) -> list[Ask]:
             pieces.append((sentences[index].start, sentences[index].end))
             index += 1
         passive = scope == sentence.start and trigger.start() > sentence.start
-        asks.append(
-            Ask(trigger.group(), trigger.start(), index - len(pieces), tuple(pieces), passive)
-        )
+        # "Bà nhấn mạnh: Xã cần …": who asks stands before the speech verb, not before "cần"
+        speaker = scope if sentence.start < scope < trigger.start() else trigger.start()
+        asks.append(Ask(trigger.group(), speaker, index - len(pieces), tuple(pieces), passive))
     return asks
 
 
@@ -322,6 +322,9 @@ class RecommendationFinder:
                 issuer = find_issuer(text, officials, ask, sentences, mentions)
             previous = issuer or previous
             default_addressee = _addressee(text, *lead)
+            if ask.passive:  # "Sở Nội vụ được giao …": the subject is asked
+                subject_end = ask.verb_start - len(" được ")
+                default_addressee = text[sentences[ask.sentence].start : subject_end]
             verb = ask.verb.casefold()
             for start, end in items:
                 if len(_WORD.findall(text, start, end)) < self.min_item_words:
@@ -332,7 +335,8 @@ class RecommendationFinder:
                     Recommendation(
                         text=text[start:end],
                         issuer=issuer,
-                        addressee=_addressee(text, start, end) or default_addressee,
+                        addressee=(None if ask.passive else _addressee(text, start, end))
+                        or default_addressee,
                         verb=verb,
                         span=Span(start=start, end=end, text=text[start:end]),
                         truncated=last_end is not None and end >= last_end,
