@@ -101,6 +101,7 @@ NOT_ASKS = [
     "Phường sẽ tiếp tục vận động nhân dân hiến đất mở rộng đường.",  # the inspected side's promise
     "Đại diện các phòng đã trả lời các kiến nghị phường đề xuất; buổi làm việc kết thúc lúc 11 giờ.",
     "Đồng chí chủ trì buổi làm việc với Ban chỉ đạo phường về nhiệm vụ thời gian tới.",
+    "Đồng chí phát biểu xung quanh các đề xuất, kiến nghị của phường.",
 ]
 # fmt: on
 

@@ -26,6 +26,7 @@ class Lexicon:
     passive: re.Pattern[str]
     imperative: re.Pattern[str]
     noun_item: re.Pattern[str]
+    coordinated: re.Pattern[str]
     modal_clause: re.Pattern[str]
     need_cue: re.Pattern[str]
     separator: re.Pattern[str]
@@ -86,6 +87,7 @@ def load_lexicon() -> Lexicon:
         noun_item=re.compile(
             rf"(?:{alternation(data['not_before'])})[ ](?:{verbs})(?!\w)", re.IGNORECASE
         ),
+        coordinated=re.compile(rf"[ ]?,[ ]?(?:{verbs})(?!\w)", re.IGNORECASE),
         modal_clause=re.compile(
             rf"[^,;:.]{{1,80}}?[ ](?:{alternation(data['modals'])})[ ]", re.IGNORECASE
         ),

@@ -97,6 +97,7 @@ def _not_an_ask(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
     compound = lexicon.compounds.get(verb)
     return bool(
         _CLAUSE_END.match(text, end)  # "các kiến nghị phường đề xuất;": nothing is asked
+        or lexicon.coordinated.match(text, end)  # "đề xuất, kiến nghị của phường": nouns
         or lexicon.not_before.search(text, max(0, start - 24), start)
         or lexicon.not_after.match(text, end, min(sentence.end, end + 24))
         or (compound is not None and compound.match(text, end, min(sentence.end, end + 12)))
