@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import cast
 
 import numpy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from vnreport.pipeline import store
 from vnreport.records import Segment, Span
@@ -42,11 +44,13 @@ class ArticleSegmenter:
             store.put(doc, DATELINE, [page.published], [(line.start, line.end, DATELINE)])
         starts = {sentence.start for segment in segments for sentence in segment.sentences}
         starts.update(segment.span.start for segment in segments)
-        offsets = doc.to_array(IDX)
-        for index in numpy.flatnonzero(numpy.isin(offsets, sorted(starts))).tolist():
-            doc[index].is_sent_start = True
-        if len(doc):
-            doc[0].is_sent_start = True
+        if not len(doc):
+            return
+        # One array write: setting `is_sent_start` token by token re-checks the whole Doc
+        # each time, quadratic on pages of many short lines.
+        flags = numpy.isin(doc.to_array(IDX), sorted(starts)).astype("uint64")
+        flags[0] = 1
+        doc.from_array([SENT_START], cast(Ints2d, flags.reshape(-1, 1)))
 
 
 def content_sentences(doc: Doc) -> Iterator[tuple[Segment, Span]]:
