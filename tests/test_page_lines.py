@@ -44,6 +44,7 @@ DEBRIS = [
     "Đồng chí LƯƠNG VĂN HÒA Bí thư Huyện ủy",
     "09:05, 22/11/2021",
     "Ngày đăng: 14/09/2021",
+    "Xã Hữu Liên ra mắt 2 tổ hợp tác trồng na (10/09/2021)",  # a sidebar headline
 ]
 
 NOT_DEBRIS = [
@@ -123,3 +124,11 @@ def test_datelines(line: str, date: dt.date | None) -> None:
 def test_a_weekday_date_is_a_widget_not_a_dateline() -> None:
     assert is_date_widget("Thứ Hai, 22/11/2021")
     assert not is_date_widget("09:05, 22/11/2021")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Đồng chí " + "A" * 20_000, "Đồng chí " + "AB " * 7_000, "Tin nổi bật: " + "x" * 30_000],
+)
+def test_long_lines_are_not_debris(line: str) -> None:
+    assert not is_debris(line)

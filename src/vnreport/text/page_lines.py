@@ -18,7 +18,7 @@ from vnreport.text.script import LOWER_LETTERS, UPPER, UPPER_LETTERS, alternatio
 # normalizer turns "»" into a straight quote).
 _MENU_SEPARATOR = re.compile(r"\s*[|»›]\s*|\s+[>/\"]\s+")
 # A leaders' panel in a sidebar: "Đồng chí LƯƠNG VĂN HÒA Bí thư Huyện ủy".
-_PANEL_MEMBER = re.compile(rf"(?:Đồng chí|Đ/c|Ông|Bà) (?:{UPPER}{{2,}}\w* ){{2,4}}\S[^\n]{{0,80}}")
+_PANEL_MEMBER = re.compile(rf"(?:Đồng chí|Đ/c|Ông|Bà) (?:{UPPER}{{2,}} ){{2,4}}\S[^\n]{{0,80}}")
 _WEEKDAY = re.compile(r"(?:thứ (?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)[, ]", re.IGNORECASE)
 
 
