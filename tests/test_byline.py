@@ -27,6 +27,9 @@ BYLINES = [
     ("Theo Báo Lạng Sơn", (), "Báo Lạng Sơn", None, "Báo Lạng Sơn"),
     ("Theo baoquan3.vn", (), "baoquan3.vn", None, "baoquan3.vn"),
     ("Nguồn: Báo An Giang", (), "Báo An Giang", None, "Báo An Giang"),
+    ("TT. HĐND xã Tân Lập", ("TT. HĐND xã Tân Lập",), "TT. HĐND xã Tân Lập", None, None),
+    ("Phòng Văn hóa - Xã hội phường", ("Phòng Văn hóa - Xã hội phường",),
+     "Phòng Văn hóa - Xã hội phường", None, None),
 ]
 
 NOT_BYLINES = [
@@ -34,6 +37,7 @@ NOT_BYLINES = [
     "Bởi admin",
     "Trước đó, đoàn đã kiểm tra thực tế tại thôn Đồng Mạ.",
     "Đoàn kiểm tra chốt canh lửa tại ấp Rạch Tràm",
+    "Ban Chỉ đạo kiểm tra thực tế tại thôn Nà Pài",  # a caption, not an office signing
 ]
 # fmt: on
 

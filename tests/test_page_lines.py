@@ -45,6 +45,8 @@ DEBRIS = [
     "09:05, 22/11/2021",
     "Ngày đăng: 14/09/2021",
     "Xã Hữu Liên ra mắt 2 tổ hợp tác trồng na (10/09/2021)",  # a sidebar headline
+    "• Lượt xem: 5547 lượt xem",
+    "(http://www.baoxyz.vn/)",
 ]
 
 NOT_DEBRIS = [
@@ -82,6 +84,8 @@ DATELINES = [
     ("14/04/2021, 20:20", dt.date(2021, 4, 14)),
     ("22:12, ngày 13-11-2018", dt.date(2018, 11, 13)),
     ("10/06/2020", dt.date(2020, 6, 10)),
+    ("• Cập nhật: 19/11/2020", dt.date(2020, 11, 19)),
+    ("16/07/2019 07:41 | 0", dt.date(2019, 7, 16)),
     ("Thứ 3, Ngày 16/07/2024 -", dt.date(2024, 7, 16)),
     ("Cập nhật: 31/02/2024", None),  # no such day
     ("Sáng 13/9, đoàn kiểm tra tại xã", None),

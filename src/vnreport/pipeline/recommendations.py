@@ -35,7 +35,7 @@ KIND = "recommendations"
 
 _BULLET = re.compile(r"[-+•*–]\s|\d{1,2}[.)]\s|[a-zđ][.)]\s")
 _LEAD_PUNCT = " ,:;-+•*–.\n"
-_TRAIL_PUNCT = " ;.…,:\n"
+_TRAIL_PUNCT = " ;.…,:/\n"  # "./." closes articles on some portals
 _WORD = re.compile(r"\w+")
 _NEED_WINDOW = 160  # how far before "cần" its licensing speech verb may stand
 _NUMBER_NEXT = re.compile(r"[ ]?\d")

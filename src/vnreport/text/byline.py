@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from vnreport.resources import load_json
-from vnreport.text.script import UPPER, alternation
+from vnreport.text.script import UPPER, UPPER_LETTERS, alternation
 
 _NAME = re.compile(rf"{UPPER}[\w'’]*\.?(?:[ ]{UPPER}[\w'’]*\.?){{0,4}}")
 _PARTS = re.compile(r"[ ]+[-–][ ]+|[ ]*[,;&][ ]*|[ ]+và[ ]+")
 _AFFILIATION = re.compile(r"[ ]*\([^()]{1,60}\)$")
 _TRAILING = " ./"
+_CAPITALS = frozenset(UPPER_LETTERS)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class _Lexicon:
     prefix: re.Pattern[str]
     photo: re.Pattern[str]
     marks: frozenset[str]
+    office: re.Pattern[str]
+    office_words: frozenset[str]
 
 
 @cache
@@ -51,6 +54,8 @@ def _lexicon() -> _Lexicon:
         prefix=re.compile(rf"(?:{alternation(data['byline_prefixes'])})[ ]*:[ ]*", re.I),
         photo=re.compile(rf"[ ]*[-–,;|][ ]*(?:{alternation(data['photo_credits'])})[ ]*:.*$"),
         marks=frozenset(mark.casefold() for mark in data["byline_marks"]),
+        office=re.compile(rf"(?:{alternation(data['byline_offices'])})(?=[ ])"),
+        office_words=frozenset(data["byline_office_words"]),
     )
 
 
@@ -79,7 +84,23 @@ def parse_byline(line: str) -> Byline | None:
     if photo:
         text = text[: photo.start()]
     text = _AFFILIATION.sub("", text).strip(_TRAILING)
-    return _names(text, lexicon)
+    return _names(text, lexicon) or _office(text, lexicon)
+
+
+def _office(text: str, lexicon: _Lexicon) -> Byline | None:
+    """An office signing the article: "TT. HĐND xã Tân Hiệp", "Văn phòng HĐND và UBND huyện"."""
+    head = lexicon.office.match(text)
+    if head is None or len(text.split()) > 10:
+        return None
+    words = text[head.end() :].split()
+    # capitalised words, unit words, and the second syllable of a name ("Văn hóa", "Xã hội")
+    previous = [text[: head.end()].rsplit(maxsplit=1)[-1], *words]
+    if not all(
+        word in lexicon.office_words or word[:1] in _CAPITALS or before[:1] in _CAPITALS
+        for word, before in zip(words, previous, strict=False)
+    ):
+        return None
+    return Byline(authors=(text,), written=text)
 
 
 def _names(text: str, lexicon: _Lexicon) -> Byline | None:

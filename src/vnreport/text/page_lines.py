@@ -19,6 +19,7 @@ from vnreport.text.script import LOWER_LETTERS, UPPER, UPPER_LETTERS, alternatio
 _MENU_SEPARATOR = re.compile(r"\s*[|»›]\s*|\s+[>/\"]\s+")
 # A leaders' panel in a sidebar: "Đồng chí LƯƠNG VĂN HÒA Bí thư Huyện ủy".
 _PANEL_MEMBER = re.compile(rf"(?:Đồng chí|Đ/c|Ông|Bà) (?:{UPPER}{{2,}} ){{2,4}}\S[^\n]{{0,80}}")
+_BULLET = re.compile(r"^[•·▪►]\s*")
 _WEEKDAY = re.compile(r"(?:thứ (?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)[, ]", re.IGNORECASE)
 
 
@@ -68,8 +69,14 @@ def is_menu(line: str) -> bool:
     return all(len(part.split()) <= limit for part in parts) and not line.endswith(".")
 
 
+def _unbulleted(line: str) -> str:
+    """The line without a list bullet: "• Cập nhật: 19/11/2020"."""
+    return _BULLET.sub("", line, count=1)
+
+
 def is_debris(line: str) -> bool:
     """A widget, counter, share link, menu, image placeholder or leaders' panel line."""
+    line = _unbulleted(line)
     if _patterns().line.fullmatch(line) or is_menu(line) or dateline(line) is not None:
         return True
     return _PANEL_MEMBER.fullmatch(line) is not None or _is_panel_heading(line)
@@ -94,7 +101,7 @@ def dateline(line: str) -> dt.date | None:
     """The date a dateline gives ("09:05, 21/05/2021", "Ngày đăng: 14/09/2021"), else None."""
     if len(line) > 80:
         return None
-    match = _patterns().dateline.fullmatch(line)
+    match = _patterns().dateline.fullmatch(_unbulleted(line))
     if match is None:
         return None
     try:
