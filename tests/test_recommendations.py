@@ -230,3 +230,18 @@ def test_the_headline_asks_nothing(nlp: Language) -> None:
         "Trường học cần lưu ý gì khi triển khai các khoản thu năm học mới\n\n" + INTRO, nlp=nlp
     )
     assert report.recommendations == []
+
+
+# fmt: off
+ISSUERS = [
+    ("Kết luận, ông Trần Văn Hòa yêu cầu phường thực hiện các nhiệm vụ sau:\n1. Rà soát hộ nghèo;\n"
+     "2. Công khai danh sách hộ được hỗ trợ.", ["Trần Văn Hòa", "Trần Văn Hòa"]),
+    ("Qua giám sát, Thường trực HĐND thành phố đề nghị phường tiếp tục khai thác các nguồn thu.",
+     ["Thường trực HĐND thành phố"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("body", "issuers"), ISSUERS)
+def test_issuers(nlp: Language, body: str, issuers: list[str]) -> None:
+    assert [item.issuer for item in _report(nlp, body).recommendations] == issuers

@@ -61,6 +61,13 @@ def test_sentences_do_not_break_after_unit_abbreviations() -> None:
     ]
 
 
+def test_a_list_lines_number_does_not_end_a_sentence() -> None:
+    segments = classify(
+        "Tiêu đề\n\n1. Rà soát hộ nghèo. Báo cáo kết quả.", max_title_chars=250, max_byline_words=8
+    )
+    assert [s.text for s in segments[1].sentences] == ["1. Rà soát hộ nghèo.", "Báo cáo kết quả."]
+
+
 # fmt: off
 BYLINES = [
     ("Hoàng Thạc", "Hoàng Thạc"),

@@ -81,10 +81,11 @@ def _body(text: str, start: int, end: int) -> str | None:
     clause = text[clause_start:end].strip()
     for adverb in lexicon.clause_adverbs:
         clause = clause.removesuffix(f" {adverb}")
-    if not clause or not lexicon.body.match(clause) or len(clause.split()) > 10:
+    head = lexicon.body.match(clause) if clause else None
+    if head is None or len(clause.split()) > 10:
         return None
     delegation = lexicon.delegation.match(clause)
-    spoken = f" {clause} "
+    spoken = f" {clause[head.end() :]} "  # after the body's head word: "Thường trực" is no act
     if lexicon.finding.search(spoken) or lexicon.action.search(spoken) or spoken.endswith(" và "):
         # "Đoàn công tác ghi nhận kết quả đạt được và lưu ý …": the body is the subject only.
         return delegation.group() if delegation else None

@@ -160,6 +160,7 @@ def _find_asks(text: str, sentences: Sequence[Sentence]) -> list[Ask]:
     index = 0
     while index < len(sentences):
         sentence = sentences[index]
+        at = index  # the ask's sentence: list lines merged below make pieces fewer than lines
         index += 1
         found = next(
             (
@@ -196,7 +197,7 @@ def _find_asks(text: str, sentences: Sequence[Sentence]) -> list[Ask]:
         passive = scope == sentence.start and trigger.start() > sentence.start
         # "Bà nhấn mạnh: Xã cần …": who asks stands before the speech verb, not before "cần"
         speaker = scope if sentence.start < scope < trigger.start() else trigger.start()
-        asks.append(Ask(trigger.group(), speaker, index - len(pieces), tuple(pieces), passive))
+        asks.append(Ask(trigger.group(), speaker, at, tuple(pieces), passive))
     return asks
 
 

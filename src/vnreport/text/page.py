@@ -31,6 +31,7 @@ CONTENT_KINDS: frozenset[str] = frozenset({"title", "lead", "caption", "body"})
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(rf"[.!?…]+[\"')\]]*(?=\s+[\"'(\[]?(?:{UPPER}|[0-9-]))|[:;](?=\s*$)")
 _BULLET = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-z][.)])\s")
+_ENUMERATOR = re.compile(r"\(?(?:\d{1,2}|[a-zđ])[.)]")
 _TERMINAL = re.compile(r"[.!?…:;\"]\s*$")
 _LAST_WORD = re.compile(r"(\S+?)[.!?…]+[\"')\]]*$")
 
@@ -104,6 +105,8 @@ def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
         last = _LAST_WORD.search(before)
         if last and last.group(1).split("(")[-1] in no_break:
             continue
+        if _ENUMERATOR.fullmatch(before.strip()):
+            continue  # "1. Xử lý …": a list line's number, not a sentence
         sentence_end = match.end()
         if sentence_end > cursor:
             yield from _trimmed(text, cursor, sentence_end)
