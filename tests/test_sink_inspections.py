@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
-from sqlalchemy import Engine, create_engine, insert, inspect, text
-from sqlalchemy.schema import CreateSchema
+from sqlalchemy import Engine, Table, create_engine, inspect, text
+from sqlalchemy.engine import Dialect
+from sqlalchemy.schema import CreateIndex, CreateSchema, CreateTable
 
 import vnreport
 from tests.inputs import sample_report
@@ -24,7 +26,6 @@ _README_QUERY = re.search(
     r"```sql\n(SELECT [^`]*?FROM inspection_members[^`]*?)```",
     (REPO / "README.md").read_text(encoding="utf-8"),
 )
-_V1_TABLES = [t for t in schema.metadata.sorted_tables if t not in schema.INSPECTION_TABLES]
 
 
 def _seed_and_corpus(nlp: Language, seed_text: str) -> list[vnreport.Report]:
@@ -118,23 +119,54 @@ def test_the_readme_query_in_postgresql(
     assert [row[:5] for row in rows] == [(2021, 9, 14, "phường", "Huyền Tụng")]
 
 
-def _write_version_1(engine: Engine, *, version: int = 1) -> str:
-    """A database as vnreport wrote it before inspections: the old tables, one report."""
+# The columns vnreport 0.1.0 wrote before schema version 2 added the byline and dateline ones.
+# fmt: off
+_V1_COLUMNS = {
+    "reports": ("id", "source", "title", "lead", "author", "published", "event_date",
+                "event_year", "event_month", "event_day", "text", "extractor_version", "record"),
+    "recommendations": ("id", "report_id", "position", "text", "issuer", "addressee", "verb",
+                        "start_char", "end_char"),
+}
+# fmt: on
+
+
+def _old_ddl(table: Table, dialect: Dialect, version: int) -> list[str]:
+    """CREATE statements of `table` as schema `version` had it."""
+    if table in schema.INSPECTION_TABLES:
+        return []
+    ddl = str(CreateTable(table).compile(dialect=dialect))
+    keep = _V1_COLUMNS.get(table.name) if version == 1 else None
+    if keep is not None:
+        lines = ddl.split("\n")
+        ddl = "\n".join(
+            line
+            for line in lines
+            if not (
+                (name := line.strip().split(" ", 1)[0].strip('"')) in table.c and name not in keep
+            )
+        )
+    return [ddl] + [str(CreateIndex(index).compile(dialect=dialect)) for index in table.indexes]
+
+
+def _write_old(engine: Engine, *, version: int, schema_name: str | None = None) -> str:
+    """A database as an older vnreport wrote it, from its DDL: the old tables, one report."""
     report = sample_report(3)
     with engine.begin() as connection:
-        for table in _V1_TABLES:
-            table.create(connection)
+        if schema_name:
+            connection.execute(text(f'SET search_path TO "{schema_name}"'))
+        for table in schema.metadata.sorted_tables:
+            for statement in _old_ddl(table, connection.dialect, min(version, 2)):
+                connection.exec_driver_sql(statement)
         connection.execute(
-            insert(schema.schema_version), {"version": version, "package_version": "0.0.9"}
+            text("INSERT INTO schema_version (version, package_version) VALUES (:v, '0.0.9')"),
+            {"v": version},
         )
         connection.execute(
-            insert(schema.reports),
-            {
-                "id": report.id,
-                "text": report.text,
-                "extractor_version": "0.0.9",
-                "record": report.model_dump(mode="json", exclude={"inspections"}),
-            },
+            text(
+                "INSERT INTO reports (id, text, extractor_version, record) "
+                "VALUES (:id, :text, '0.0.9', :record)"
+            ),
+            {"id": report.id, "text": report.text, "record": json.dumps({"id": report.id})},
         )
     return report.id
 
@@ -143,49 +175,56 @@ def _tables(engine: Engine, schema_name: str | None = None) -> set[str]:
     return set(inspect(engine).get_table_names(schema=schema_name))
 
 
-def test_a_version_1_sqlite_file_is_upgraded_in_place(tmp_path: Path) -> None:
+def _columns(engine: Engine, table: str, schema_name: str | None = None) -> set[str]:
+    return {c["name"] for c in inspect(engine).get_columns(table, schema=schema_name)}
+
+
+def _check_upgraded(engine: Engine, old_id: str, schema_name: str | None = None) -> None:
+    prefix = f'"{schema_name}".' if schema_name else ""
+    with engine.connect() as connection:
+        versions = connection.execute(text(f"SELECT version FROM {prefix}schema_version"))
+        ids = set(connection.execute(text(f"SELECT id FROM {prefix}reports")).scalars())
+        inspected = connection.execute(text(f"SELECT report_id FROM {prefix}inspections"))
+        truncated = connection.execute(text(f"SELECT truncated FROM {prefix}recommendations"))
+        assert max(versions.scalars()) == schema.SCHEMA_VERSION
+        assert ids == {old_id, sample_report(0).id}
+        assert list(inspected.scalars()) == [sample_report(0).id]
+        assert [bool(value) for value in truncated.scalars()] == [False]
+    for table in schema.metadata.sorted_tables:  # every table now has every column
+        assert _columns(engine, table.name, schema_name) == {c.name for c in table.columns}
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_sqlite_file_is_upgraded_in_place(tmp_path: Path, version: int) -> None:
     database = tmp_path / "old.sqlite"
     engine = create_engine(f"sqlite:///{database}")
-    old_id = _write_version_1(engine)
+    old_id = _write_old(engine, version=version)
     assert "inspections" not in _tables(engine)
+    assert ("authors" in _columns(engine, "reports")) == (version >= 2)
     with SqliteSink(database) as sink:
         sink.write([sample_report(0)])
-    with engine.connect() as connection:
-        versions = connection.execute(text("SELECT version FROM schema_version")).scalars().all()
-        ids = set(connection.execute(text("SELECT id FROM reports")).scalars())
-        inspections = connection.execute(text("SELECT report_id FROM inspections")).scalars().all()
+    _check_upgraded(engine, old_id)
     engine.dispose()
-    assert sorted(versions) == [1, schema.SCHEMA_VERSION]
-    assert ids == {old_id, sample_report(0).id}
-    assert inspections == [sample_report(0).id]
 
 
-def test_a_version_1_postgresql_schema_is_upgraded_in_place(
-    postgres: Engine, pg_schema: str
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_postgresql_schema_is_upgraded_in_place(
+    postgres: Engine, pg_schema: str, version: int
 ) -> None:
     with postgres.begin() as connection:
         connection.execute(CreateSchema(pg_schema))
-    engine = postgres.execution_options(schema_translate_map={None: pg_schema})
-    old_id = _write_version_1(engine)
+    old_id = _write_old(postgres, version=version, schema_name=pg_schema)
     assert "inspections" not in _tables(postgres, pg_schema)
+    assert ("authors" in _columns(postgres, "reports", pg_schema)) == (version >= 2)
     with PostgresSink(URL, schema=pg_schema) as sink:
         sink.write([sample_report(0)])
-    assert {"inspections", "inspection_targets", "inspection_members"} <= _tables(
-        postgres, pg_schema
-    )
-    with postgres.connect() as connection:
-        versions = connection.execute(
-            text(f'SELECT version FROM "{pg_schema}".schema_version')
-        ).scalars()
-        ids = set(connection.execute(text(f'SELECT id FROM "{pg_schema}".reports')).scalars())
-    assert sorted(versions) == [1, schema.SCHEMA_VERSION]
-    assert old_id in ids
+    _check_upgraded(postgres, old_id, pg_schema)
 
 
 def test_a_database_from_a_newer_vnreport_is_refused_untouched(tmp_path: Path) -> None:
     database = tmp_path / "newer.sqlite"
     engine = create_engine(f"sqlite:///{database}")
-    _write_version_1(engine, version=schema.SCHEMA_VERSION + 1)
+    _write_old(engine, version=schema.SCHEMA_VERSION + 1)
     with pytest.raises(SinkError, match=r"newer vnreport .* upgrade vnreport .* new database"):
         SqliteSink(database)
     assert "inspections" not in _tables(engine)

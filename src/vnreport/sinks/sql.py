@@ -71,7 +71,7 @@ class SqlSink(Sink):
             self._prepare(connection)
             found = sql_migrate.stored_version(connection, self.schema_name)
             if found is not None and found != schema.SCHEMA_VERSION:
-                sql_migrate.upgrade(connection, found, self.target)
+                sql_migrate.upgrade(connection, found, self.target, self.schema_name)
             schema.metadata.create_all(connection)
             if found is None:
                 connection.execute(

@@ -29,8 +29,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
-SCHEMA_VERSION = 2
-"""Bumped whenever a table or column changes (2: the inspection tables)."""
+SCHEMA_VERSION = 3
+"""Bumped whenever a table or column changes (2: byline and dateline columns, `truncated`;
+3: the inspection tables)."""
 
 _JSON = JSON().with_variant(JSONB(), "postgresql")
 _REPORT_FK = "reports.id"
@@ -59,7 +60,11 @@ reports = Table(
     Column("title", Text),
     Column("lead", Text),
     Column("author", Text, index=True),
+    Column("authors", _JSON),
+    Column("byline_mark", String(32)),
+    Column("source_credit", Text),
     Column("published", Date, index=True),
+    Column("published_source", String(8)),
     Column("event_date", Date, index=True),
     Column("event_year", Integer),
     Column("event_month", Integer),
@@ -149,6 +154,7 @@ recommendations = Table(
     Column("verb", Text),
     Column("start_char", Integer, nullable=False),
     Column("end_char", Integer, nullable=False),
+    Column("truncated", Boolean, nullable=False),
     UniqueConstraint("report_id", "position"),
 )
 
@@ -234,7 +240,7 @@ inspection_members = Table(
 )
 
 INSPECTION_TABLES = (inspections, inspection_targets, inspection_members)
-"""The tables schema version 2 added; an upgrade from version 1 creates them."""
+"""The tables schema version 3 added; an upgrade from version 2 creates them."""
 
 inputs = Table(
     "inputs",
