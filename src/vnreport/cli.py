@@ -279,21 +279,26 @@ def show(
     ],
     html: Annotated[
         Path | None,
-        typer.Option("--html", help="Also write a page highlighting every extracted item."),
+        typer.Option(
+            "--html",
+            help="Also write the review page: the article with every item highlighted, "
+            "its records beside it (one self-contained file).",
+        ),
     ] = None,
 ) -> None:
-    """Show one article's records in the terminal, and optionally as a highlighted HTML page."""
+    """Show one article's records in the terminal, and optionally write its review page."""
     from vnreport.io import read_path
-    from vnreport.review.show import annotate, highlight_html, render_report, report_of
+    from vnreport.review import page
+    from vnreport.review.show import annotate, render_report, report_of
 
     document = next(iter(read_path(file)), None)
     if document is None:
         raise typer.BadParameter(f"{file} holds no article")
-    doc = annotate(document)
-    Console().print(render_report(report_of(doc)))
+    report = report_of(annotate(document))
+    Console().print(render_report(report))
     if html is not None:
-        html.write_text(highlight_html(doc), encoding="utf-8")
-        _err.print(f"wrote {html}")
+        html.write_text(page.html(report), encoding="utf-8")
+        _err.print(f"wrote {html} (open it in a browser)")
 
 
 @app.command()
