@@ -184,7 +184,7 @@ def test_it_refuses_what_is_not_a_vnreport_database(
     assert "vnreport extract" in done.stderr
 
 
-# The tables of schema version 1; a table added later belongs here once sql_descriptions
+# The tables vnreport writes today; a table added later belongs here once sql_descriptions
 # describes it (its columns that store record fields are described by the record already).
 DESCRIBED = ["reports", "officials", "admin_units", "groups", "figures", "recommendations",
              "segments", "mentions", "inputs", "failures", "schema_version"]  # fmt: skip

@@ -139,11 +139,19 @@ def _template() -> Any:
 def _facts(report: Report) -> list[tuple[str, str]]:
     return [
         ("source", report.source or "(none given)"),
-        ("published", report.published.isoformat() if report.published else "(unknown)"),
+        ("published", _published(report)),
         ("event date", _event_date(report.event_date)),
         ("extractor", f"vnreport {report.extractor_version}"),
         ("report id", report.id),
     ]
+
+
+def _published(report: Report) -> str:
+    if report.published is None:
+        return "(unknown)"
+    source = getattr(report, "published_source", None)
+    where = {"page": " (the page's dateline)", "caller": " (given by the caller)"}
+    return report.published.isoformat() + where.get(str(source), "")
 
 
 def _event_date(date: EventDate | None) -> str:
