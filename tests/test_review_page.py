@@ -73,7 +73,9 @@ def test_the_article_is_shown_as_written_part_by_part(report: Report) -> None:
     assert debris[0].span.text in folded.text_content()
 
 
-def test_the_header_names_source_version_and_dates(report: Report) -> None:
+def test_the_header_names_source_version_and_dates(nlp: Language) -> None:
+    text = (ARTICLES / "yen_dinh.txt").read_text(encoding="utf-8")
+    report = vnreport.extract(text, nlp=nlp, source="bao/yen-dinh.txt", published="2023-10-04")
     header = _tree(vnreport.review.html(report)).find(".//header")
     assert header is not None
     shown = header.text_content()
@@ -81,6 +83,7 @@ def test_the_header_names_source_version_and_dates(report: Report) -> None:
     assert f"vnreport {report.extractor_version}" in shown
     assert report.event_date is not None
     assert report.event_date.iso in shown
+    assert "2023-10-04 (given by the caller)" in shown
 
 
 def test_everything_from_the_article_is_escaped(nlp: Language) -> None:
