@@ -52,6 +52,7 @@ DATELINED = [
     ("Tiêu đề bài viết\nNgày đăng: 05/01/2022\n\nSáng 28/12, đoàn làm việc tại xã.", "2021-12-28", "2022-01-05"),
     ("Cập nhật lúc 10:30 ngày 14/09/2021\nTiêu đề bài viết\n\nChiều 13/9, đoàn làm việc tại xã.", "2021-09-13", "2021-09-14"),
     ("Thứ Hai, 22/11/2021\nTiêu đề bài viết\n\nSáng 19/11, đoàn làm việc tại xã.", "--11-19", None),
+    ("Tiêu đề bài viết\n28/09/2023\nSáng ngày 27/9, đoàn làm việc tại xã.", "2023-09-27", "2023-09-28"),
 ]
 # fmt: on
 

@@ -46,7 +46,8 @@ def _excluded_before() -> re.Pattern[str]:
     """What, right before a cued date, makes it a deadline or a document's date."""
     words = alternation(load_json("dates")["not_after"])
     document = r"(?:số[ ]?)?\d+[ ]?/[\w.-]*(?:/[\w.-]+)?|số[ ]\d+[\w./-]*"
-    return re.compile(rf"(?:(?<!\w)(?:{words})|{document})[ ,]*$", re.IGNORECASE)
+    # \Z, not $: a dateline on the line before ("28/09/2023\n") is no document number
+    return re.compile(rf"(?:(?<!\w)(?:{words})|{document})[ ,]*\Z", re.IGNORECASE)
 
 
 def _excluded(text: str, start: int) -> bool:
