@@ -6,8 +6,10 @@ component records indexes the same string the Report carries.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from vnreport.disk_cache import cached
 from vnreport.errors import ResourceError
 from vnreport.text.normalize import normalize_text
 from vnreport.text.page import debris_starts
@@ -34,22 +37,26 @@ class _WordSegmenter:
 
     `underthesea.word_tokenize` does the same per line and then joins the words into strings;
     calling the model directly batches the featurizer over the article's lines and keeps each
-    syllable's offset, so words map back to the text without searching for them.
+    syllable's offset, so words map back to the text without searching for them. The pattern
+    and the model's feature list and dictionary come from the on-disk cache, so a fresh
+    process need not import underthesea itself (it imports every one of its pipelines).
     """
 
     def __init__(self) -> None:
         try:
-            from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
-            from underthesea.pipeline import word_tokenize
-            from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
+            from underthesea_core import CRFFeaturizer, CRFTagger
         except ImportError as error:
             raise ResourceError(
-                "this underthesea has no word segmentation model where vnreport expects it; "
-                "install the version pyproject.toml names (pip install -e .)"
+                "underthesea_core (underthesea's CRF) is missing; pip install -e ."
             ) from error
-        self._syllables: re.Pattern[str] = patterns
-        self._model = FastCRFSequenceTagger()
-        self._model.load(str(Path(word_tokenize.__file__).parent.joinpath(*_MODEL_DIR)))
+        parts = cached(
+            "word_model", _word_model_parts, distributions=("underthesea",), files=(Path(__file__),)
+        )
+        self._syllables = re.compile(parts["pattern"], parts["flags"])
+        self._model = _CRFModel(
+            featurizer=CRFFeaturizer(parts["features"], parts["dictionary"]), estimator=CRFTagger()
+        )
+        self._model.estimator.load(str(_model_dir() / "models.bin"))
 
     def words(self, lines: list[str]) -> list[list[tuple[int, int]]]:
         """For each line, the spans of its words (a word is one or more syllables)."""
@@ -66,6 +73,50 @@ class _WordSegmenter:
                     words.append((match.start(), match.end()))
             spans.append(words)
         return spans
+
+
+@dataclass(frozen=True)
+class _CRFModel:
+    featurizer: Any
+    estimator: Any
+
+
+def _model_dir() -> Path:
+    """underthesea's model folder, found without importing (running) the package."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        raise ResourceError(
+            "underthesea is required: pip install -e . (or pip install underthesea)"
+        )
+    root = Path(next(iter(spec.submodule_search_locations)))
+    return root.joinpath("pipeline", "word_tokenize", *_MODEL_DIR)
+
+
+def _word_model_parts() -> dict[str, Any]:
+    """What the segmenter reads from underthesea: its syllable pattern, features, dictionary."""
+    try:
+        import joblib
+        from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
+    except ImportError as error:
+        raise ResourceError(
+            "this underthesea has no word segmentation model where vnreport expects it; "
+            "install the version pyproject.toml names (pip install -e .)"
+        ) from error
+    folder = _model_dir()
+    try:
+        features = joblib.load(folder / "features.bin")
+        dictionary = joblib.load(folder / "dictionary.bin")
+    except OSError as error:
+        raise ResourceError(
+            f"underthesea's word model is missing from {folder}; reinstall underthesea "
+            "(pip install -e .)"
+        ) from error
+    return {
+        "pattern": patterns.pattern,
+        "flags": patterns.flags,
+        "features": features,
+        "dictionary": dictionary,
+    }
 
 
 @cache
