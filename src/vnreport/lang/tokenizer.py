@@ -138,18 +138,24 @@ def word_spans(text: str, plain: frozenset[int] = frozenset()) -> list[tuple[int
     ]
     words = dict(zip(segmented, _segmenter().words([line for _, line in segmented]), strict=True))
     spans: list[tuple[int, int]] = []
+    append = spans.append
     for offset, line in lines:
         cursor = 0
         for start, end in words.get((offset, line), ()):
-            spans.extend((offset + m.start(), offset + m.end()) for m in _gaps(line, cursor, start))
-            spans.append((offset + start, offset + end))
+            # Between two words there is almost always only a space: test that before searching.
+            if start > cursor and not line[cursor:start].isspace():
+                spans.extend(_gaps(line, offset, cursor, start))
+            append((offset + start, offset + end))
             cursor = end
-        spans.extend((offset + m.start(), offset + m.end()) for m in _gaps(line, cursor, len(line)))
+        if cursor < len(line) and not line[cursor:].isspace():
+            spans.extend(_gaps(line, offset, cursor, len(line)))
     return spans
 
 
-def _gaps(line: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    return _NON_SPACE.finditer(line, start, end) if line[start:end].strip() else iter(())
+def _gaps(line: str, offset: int, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans (shifted by `offset`) of the non-space runs of `line[start:end]`."""
+    for match in _NON_SPACE.finditer(line, start, end):
+        yield offset + match.start(), offset + match.end()
 
 
 class UndertheseaTokenizer:
@@ -164,7 +170,9 @@ class UndertheseaTokenizer:
         spaces: list[bool] = []
         cursor = 0
         for start, end in word_spans(text, debris_starts(text)):
-            if start > cursor:
+            if start == cursor + 1 and words and text[cursor] == " " and not spaces[-1]:
+                spaces[-1] = True  # the usual gap: one space after the previous word
+            elif start > cursor:
                 # Whitespace beyond one space becomes a whitespace token, as spaCy does.
                 gap = text[cursor:start]
                 if words and gap[0] == " " and not spaces[-1]:

@@ -88,6 +88,8 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_CHARACTER_MAP)
     text = _CONTROL.sub("", text)
     text = text.replace("ð", "đ").replace("Ð", "Đ")
+    if not any(map(_tone_map().__contains__, _SYLLABLE.findall(text))):
+        return text  # most text has no old-style tone marks: skip the per-syllable callback
     return _SYLLABLE.sub(_fix_syllable, text)
 
 
