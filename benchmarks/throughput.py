@@ -258,6 +258,17 @@ def measure_cold_start(texts: list[str], args: argparse.Namespace, results: Resu
         round(r["import_seconds"] + r["load_seconds"], 3) for r in runs
     ]
     results.cold_start = best
+    # The first process after an install (or an upgrade) builds vnreport's on-disk cache.
+    previous = os.environ.get("VNREPORT_CACHE_DIR")
+    with tempfile.TemporaryDirectory() as empty:
+        os.environ["VNREPORT_CACHE_DIR"] = empty
+        try:
+            results.cold_start["empty_cache"] = _run_child(texts[:1])
+        finally:
+            if previous is None:
+                del os.environ["VNREPORT_CACHE_DIR"]
+            else:
+                os.environ["VNREPORT_CACHE_DIR"] = previous
     clean = _run_child(texts)
     results.rss_mib["vnreport.extract over the corpus, fresh process"] = clean["peak_rss_mib"]
     results.rss_mib["vnreport after load() + first extract"] = best["rss_after_first_mib"]
@@ -625,13 +636,25 @@ def _print_cold_start_and_rss(results: Results) -> None:
     print(f"cold start (fresh process, best of {len(cold['import_plus_load_all_runs'])})")
     print(
         f"  import vnreport {cold['import_seconds']:.2f} s + load() {cold['load_seconds']:.2f} s "
-        f"= {load:.2f} s {_verdict(load, TARGET_LOAD_SECONDS, at_most=True)}"
+        f"= {load:.2f} s"
     )
     print(
         f"  first extract {cold['first_extract_seconds']:.2f} s (lazy models and lexicons); "
         f"interpreter start to first Report {cold['process_seconds']:.2f} s"
     )
+    first = load + cold["first_extract_seconds"]
+    print(
+        f"  first Report (import + load + first extract) {first:.2f} s "
+        f"{_verdict(first, TARGET_LOAD_SECONDS, at_most=True)}"
+    )
     print(f"  import + load of every run: {cold['import_plus_load_all_runs']}")
+    empty = cold.get("empty_cache")
+    if empty:
+        total = empty["import_seconds"] + empty["load_seconds"] + empty["first_extract_seconds"]
+        print(
+            f"  with an empty vnreport cache (first run after install): first Report {total:.2f} s"
+            f" (import + load {empty['import_seconds'] + empty['load_seconds']:.2f} s)"
+        )
     print()
     print("peak RSS")
     for name, mib in results.rss_mib.items():
