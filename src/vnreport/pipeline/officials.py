@@ -90,6 +90,8 @@ def _word_at(text: str, position: int, end: int) -> tuple[str, int, bool] | None
     if word is None:
         return None
     token = word.group()
+    if token.strip(".") == "":
+        return None  # a full stop standing alone ends the title; it is no word
     if token.endswith(".") and token not in _lexicon().abbreviations:
         return token[:-1], word.end() - 1, True
     return token, word.end(), False

@@ -92,6 +92,8 @@ def annotate_document(
     if not has_text(text):
         raise EmptyDocumentError("document has no visible text", source=document.source)
     pipeline = nlp if nlp is not None else _default_pipeline()
+    # `max_chars` is the only limit: spaCy's own (nlp.max_length, E088) must not undercut it.
+    pipeline.max_length = max(pipeline.max_length, max_chars)
     try:
         doc = pipeline.make_doc(text)
         doc.user_data[SOURCE_KEY] = document.source
