@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, cast
 
 import numpy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from vnreport.pipeline import store
 from vnreport.records import Segment, Span
 from vnreport.text.page import CONTENT_KINDS, classify
+
+if TYPE_CHECKING:
+    from thinc.types import Ints2d
 
 KIND = "segments"
 
@@ -37,11 +41,13 @@ class ArticleSegmenter:
         store.put(doc, KIND, segments, ((s.span.start, s.span.end, s.kind) for s in segments))
         starts = {sentence.start for segment in segments for sentence in segment.sentences}
         starts.update(segment.span.start for segment in segments)
+        if not len(doc):
+            return
+        # One array for all tokens: setting `token.is_sent_start` one by one rescans the Doc.
         offsets = doc.to_array(IDX)
-        for index in numpy.flatnonzero(numpy.isin(offsets, sorted(starts))).tolist():
-            doc[index].is_sent_start = True
-        if len(doc):
-            doc[0].is_sent_start = True
+        flags = numpy.isin(offsets, sorted(starts)).astype("uint64").reshape(-1, 1)
+        flags[0, 0] = 1
+        doc.from_array([SENT_START], cast("Ints2d", flags))
 
 
 def content_sentences(doc: Doc) -> Iterator[tuple[Segment, Span]]:
