@@ -169,6 +169,14 @@ def extract(
     max_bytes: Annotated[
         int | None, typer.Option(min=1, help="Larger files, lines and pages are failures.")
     ] = None,
+    max_seconds: Annotated[
+        float | None,
+        typer.Option(
+            min=0.001,
+            help="A document a worker spends longer on is a failure (TimedOut) and the worker "
+            "is replaced; the run goes on. Default: no limit (VNREPORT_MAX_SECONDS).",
+        ),
+    ] = None,
     input_format: Annotated[
         InputFormat | None,
         typer.Option("--format", help="Read named files and stdin as this format."),
@@ -218,14 +226,22 @@ def extract(
         raise typer.Exit(_print_reports(paths, read, chars))
     if engine is Engine.local and scheduler:
         raise typer.BadParameter("--scheduler needs --engine dask")
+    seconds = max_seconds or settings.max_seconds
+    chosen_workers = workers if workers is not None else settings.workers
+    if seconds is not None and (engine is Engine.dask or chosen_workers == 0):
+        raise typer.BadParameter(
+            "--max-seconds needs local worker processes: use --workers 1 or more, "
+            "without --engine dask"
+        )
     options = BulkOptions(
-        workers=workers if workers is not None else settings.workers,
+        workers=chosen_workers,
         batch_size=batch_size or settings.batch_size,
         max_chars=chars,
         read=read,
         pipeline=pipeline,
         redo=redo,
         quiet=quiet,
+        max_seconds=seconds,
     )
     summary = _run_bulk(paths, out, options, engine=engine, scheduler=scheduler)
     if not quiet:
