@@ -180,7 +180,7 @@ class _Run:
         self.options = options
         self.work = options.work(type(sink).encoder)
         self.progress = progress
-        self.summary = Summary()
+        self.summary = Summary(redo=options.redo)
         workers = default_workers() if options.workers is None else options.workers
         self.owned = executor is None
         self.workers = max(workers, 0)
@@ -242,6 +242,7 @@ class _Run:
         if isinstance(item.result, Failure):
             self.summary.failed += 1
             self.summary.reasons[item.result.reason] += 1
+            self.summary.examples.setdefault(item.result.reason, item.result.message)
             self.progress.advance(size, failed=1)
         else:
             self.summary.extracted += 1
