@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from vnreport._version import __version__
 from vnreport.errors import ExtractionError, VnreportError
@@ -91,6 +92,8 @@ def _main(
         level=logging.DEBUG if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if not verbose:  # "discarding data: None" and the like: the failure row says it better
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
 def _print_reports(paths: list[str], read: ReadOptions, max_chars: int) -> int:
@@ -111,7 +114,7 @@ def _print_reports(paths: list[str], read: ReadOptions, max_chars: int) -> int:
             report = extract_document(item, max_chars=max_chars)
         except VnreportError as error:
             summary.failed += 1
-            _err.print(f"[red]failed:[/] {error}", highlight=False)
+            _err.print(f"[red]failed:[/] {escape(str(error))}", highlight=False)
             continue
         summary.extracted += 1
         if first is None and summary.extracted == 1:
@@ -124,7 +127,7 @@ def _print_reports(paths: list[str], read: ReadOptions, max_chars: int) -> int:
     if first is not None:
         sys.stdout.write(first.model_dump_json(indent=2) + "\n")
     if summary.inputs == 0:
-        _err.print(f"[red]no inputs found in {' '.join(paths)}")
+        _err.print(f"[red]no inputs found in {escape(' '.join(paths))}", highlight=False)
         return _USAGE
     return int(summary.exit_code())
 
@@ -249,13 +252,20 @@ def extract(
 
         _err.print(summary_table(summary))
     if summary.inputs == 0:
-        _err.print(f"[red]no inputs found in {' '.join(paths)}[/] (known: .txt .html .jsonl .warc)")
+        _err.print(
+            f"[red]no inputs found in {escape(' '.join(paths))}[/] "
+            "(known: .txt .html .jsonl .warc)",
+            highlight=False,
+        )
         raise typer.Exit(ExitCode.USAGE)
     raise typer.Exit(int(summary.exit_code()))
 
 
 def _quiet_dask() -> None:
     """Keep Dask's scheduler chatter (it sets its loggers to INFO on import) for --verbose."""
+    from vnreport.bulk.dask_engine import require
+
+    require()  # a clear install hint when Dask is missing
     import distributed  # noqa: F401  (configures its loggers, which we then adjust)
 
     if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
@@ -270,11 +280,11 @@ def _run_bulk(
 
     if engine is Engine.local:
         start_workers(options)  # the workers get ready while the sink opens
+    else:
+        _quiet_dask()  # before the sink is opened: without Dask nothing is written
     with open_sink(out) as sink:
         if engine is Engine.dask:
             from vnreport.bulk.dask_engine import run as run_dask
-
-            _quiet_dask()
 
             summary = run_dask(paths, sink, options, scheduler=scheduler)
         else:
@@ -302,14 +312,24 @@ def show(
     from vnreport.io import read_path
     from vnreport.review.show import annotate, highlight_html, render_report, report_of
 
+    if html is not None and not html.parent.is_dir():
+        raise typer.BadParameter(
+            f"the folder {html.parent} does not exist: create it or write the page elsewhere",
+            param_hint="--html",
+        )
     document = next(iter(read_path(file)), None)
     if document is None:
         raise typer.BadParameter(f"{file} holds no article")
     doc = annotate(document)
     Console().print(render_report(report_of(doc)))
     if html is not None:
-        html.write_text(highlight_html(doc), encoding="utf-8")
-        _err.print(f"wrote {html}")
+        try:
+            html.write_text(highlight_html(doc), encoding="utf-8")
+        except OSError as error:
+            raise typer.BadParameter(
+                f"cannot write {html}: {error.strerror}", param_hint="--html"
+            ) from error
+        _err.print(f"wrote {escape(str(html))}", highlight=False)
 
 
 @app.command()
@@ -344,10 +364,10 @@ def main() -> None:
     try:
         app()
     except ExtractionError as error:
-        _err.print(f"[red]error:[/] {error}", highlight=False)
+        _err.print(f"[red]error:[/] {escape(str(error))}", highlight=False)
         sys.exit(_ABORTED)
     except VnreportError as error:
-        _err.print(f"[red]error:[/] {error}", highlight=False)
+        _err.print(f"[red]error:[/] {escape(str(error))}", highlight=False)
         sys.exit(_USAGE)
 
 

@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 LOGGER = logging.getLogger(__name__)
+# In workers, trafilatura's own notes ("discarding data: None", "empty HTML tree") would reach
+# the terminal (underthesea calls logging.basicConfig on import): the failure row says it better.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 _LOCK = threading.Lock()
 _CLOCK: list[DocumentClock] = []  # this worker's clock for the run's time budget, if any
 
