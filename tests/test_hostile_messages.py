@@ -42,7 +42,8 @@ def vnreport(
     """`vnreport ARGS` in a subprocess where the packages `without` cannot be imported."""
     paths = [str(REPO)]
     if without:
-        site = Path(cwd or REPO).joinpath(".blocked-site")
+        assert cwd is not None, "the blocking sitecustomize is written into cwd"
+        site = cwd / ".blocked-site"
         site.mkdir(exist_ok=True)
         site.joinpath("sitecustomize.py").write_text(_BLOCKER.format(blocked=set(without)))
         paths.insert(0, str(site))
