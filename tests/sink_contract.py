@@ -104,6 +104,15 @@ def check_failures_are_replaced_by_what_a_rerun_finds(
     with open_sink() as sink:
         sink.store([Stored("key-other", "other.txt", sample_report(8))])
     assert failed() == []
+    # A folder that could not be listed, then a file read inside it: the folder was fixed.
+    folder = Failure(source="in/sub", reason="UnreadableFolderError", message="denied", key="k-d")
+    with open_sink() as sink:
+        sink.store([Stored("k-d", "in/sub", folder)])
+    assert failed() == [("k-d", "in/sub")]
+    with open_sink() as sink:
+        sink.store([Stored("k-in", "in/sub/deeper/a.txt", sample_report(9))])
+        assert sink.done(["k-d"]) == set()
+    assert failed() == []
 
 
 def documented_queries() -> list[str]:

@@ -137,6 +137,12 @@ def test_an_unreadable_sub_folder_is_a_failure_row(tmp_path: Path, locked: Path)
     assert "Permission denied" in str(message)
     assert "1 failed" in result.stderr
     assert "cannot list the folder" in result.stderr
+    locked.chmod(0o755)  # fixed: the rerun reads its files and forgets the folder's failure
+    fixed = locked_vnreport("extract", tmp_path, "--out", database, "--workers", "1")
+    assert fixed.returncode == 0, fixed.stderr
+    assert rows(database, "SELECT count(*) FROM reports") == [(3,)]
+    assert rows(database, "SELECT count(*) FROM failures") == [(0,)]
+    assert rows(database, "SELECT count(*) FROM inputs WHERE report_id IS NULL") == [(0,)]
 
 
 def test_naming_an_unreadable_folder_says_so(tmp_path: Path, locked: Path) -> None:

@@ -12,7 +12,16 @@ from vnreport._version import __version__
 from vnreport.errors import SinkError
 from vnreport.failure import Failure
 from vnreport.records import Report
-from vnreport.sinks.base import Encoded, Sink, Stored, Written, is_newer, replaces
+from vnreport.sinks.base import (
+    FOLDER_FAILURE,
+    Encoded,
+    Sink,
+    Stored,
+    Written,
+    folders_of,
+    is_newer,
+    replaces,
+)
 
 
 def json_line(report: Report) -> str:
@@ -72,6 +81,7 @@ class JsonlSink(Sink):
         self._keys: dict[str, str] = {}  # input key → extractor version of its report
         self._failed: dict[str, str] = {}  # source → key of its last failure in the ledger
         self._failed_keys: set[str] = set()
+        self._failed_folders: set[str] = set()
         self._stale_ledger = False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -82,7 +92,13 @@ class JsonlSink(Sink):
                 self._latest[record["id"]] = (line, record["extractor_version"])
                 self._lines = line + 1
             for record in _records(self.inputs_path):
-                self._note(record["key"], record["source"], record["report_id"] is None)
+                failure = record.get("failure") or {}
+                self._note(
+                    record["key"],
+                    record["source"],
+                    record["report_id"] is None,
+                    failure.get("reason"),
+                )
                 if record["report_id"] is not None:
                     self._keys[record["key"]] = record["extractor_version"]
             self._reports: IO[str] = self.path.open("a", encoding="utf-8")
@@ -90,7 +106,9 @@ class JsonlSink(Sink):
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise SinkError(f"cannot open {self.path} as a vnreport JSONL file: {error}") from error
 
-    def _note(self, key: str | None, source: str | None, failed: bool) -> None:
+    def _note(
+        self, key: str | None, source: str | None, failed: bool, reason: str | None = None
+    ) -> None:
         """Track the ledger's failures; a line that supersedes another makes the ledger stale."""
         if key is None:
             return
@@ -98,10 +116,14 @@ class JsonlSink(Sink):
             self._stale_ledger = True
         if source is not None and self._failed.get(source, key) != key:
             self._stale_ledger = True
+        if source is not None and not self._stale_ledger and self._failed_folders:
+            self._stale_ledger = not self._failed_folders.isdisjoint(folders_of([source]))
         if failed:
             self._failed_keys.add(key)
             if source is not None:
                 self._failed[source] = key
+                if reason == FOLDER_FAILURE:
+                    self._failed_folders.add(source)
 
     def done(self, keys: Collection[str], *, version: str = __version__) -> set[str]:
         """The `keys` whose report was stored by extractor `version` or a later one."""
@@ -124,7 +146,7 @@ class JsonlSink(Sink):
             entry["extractor_version"] = result.extractor_version
             ledger.append(json.dumps(entry, ensure_ascii=False))
             failed = isinstance(result, Failure)
-            self._note(item.key, item.source, failed)
+            self._note(item.key, item.source, failed, getattr(result, "reason", None))
             if item.key is not None and not failed:
                 self._keys[item.key] = result.extractor_version
             elif item.key is not None:
@@ -170,6 +192,11 @@ class JsonlSink(Sink):
         records = list(_records(self.inputs_path))
         last_of_key = {record["key"]: index for index, record in enumerate(records)}
         last_of_source = {record["source"]: index for index, record in enumerate(records)}
+        # The last line naming a file inside each folder: a folder failure before it is stale.
+        last_in_folder: dict[str, int] = {}
+        for index, record in enumerate(records):
+            if isinstance(record["source"], str):
+                last_in_folder.update(dict.fromkeys(folders_of([record["source"]]), index))
         partial = self.inputs_path.with_name(f".{self.inputs_path.name}.partial")
         with partial.open("w", encoding="utf-8") as out:
             for index, record in enumerate(records):
@@ -180,6 +207,12 @@ class JsonlSink(Sink):
                     later = records[last_of_source[record["source"]]]
                     if later["key"] != record["key"]:
                         continue
+                failure = record.get("failure") or {}
+                if (
+                    failure.get("reason") == FOLDER_FAILURE
+                    and last_in_folder.get(record["source"], -1) > index
+                ):
+                    continue
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
         partial.replace(self.inputs_path)
 

@@ -15,7 +15,15 @@ from vnreport._version import __version__
 from vnreport.errors import ResourceError, SinkError
 from vnreport.failure import Failure
 from vnreport.records import Report
-from vnreport.sinks.base import Sink, Stored, Written, is_newer, replaces
+from vnreport.sinks.base import (
+    FOLDER_FAILURE,
+    Sink,
+    Stored,
+    Written,
+    folders_of,
+    is_newer,
+    replaces,
+)
 from vnreport.sinks.jsonl import ledger_path
 
 if TYPE_CHECKING:
@@ -227,8 +235,15 @@ class ParquetSink(Sink):
         try:
             self._reports.close()
             # A failure of a source this run read again (a file fixed since) is stale.
+            folders = folders_of(self._sources)
             self._inputs.close(
-                lambda row: row["reason"] is not None and row["source"] in self._sources
+                lambda row: (
+                    row["reason"] is not None
+                    and (
+                        row["source"] in self._sources
+                        or (row["reason"] == FOLDER_FAILURE and row["source"] in folders)
+                    )
+                )
             )
         except (OSError, ValueError) as error:
             raise SinkError(f"cannot finish {self.path}: {error}") from error

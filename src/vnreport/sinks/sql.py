@@ -15,7 +15,16 @@ from vnreport.errors import SinkError
 from vnreport.failure import Failure
 from vnreport.sinks import sql_rows
 from vnreport.sinks import sql_schema as schema
-from vnreport.sinks.base import Encoded, Sink, Stored, Written, is_newer, replaces
+from vnreport.sinks.base import (
+    FOLDER_FAILURE,
+    Encoded,
+    Sink,
+    Stored,
+    Written,
+    folders_of,
+    is_newer,
+    replaces,
+)
 from vnreport.sinks.sql_rows import Row, SqlRows
 
 _IN_LIMIT = 500  # keys per IN (...) list, well under every backend's parameter limit
@@ -208,6 +217,14 @@ class SqlSink(Sink):
                 & schema.inputs.c.report_id.is_(None)
             )
             connection.execute(delete(schema.inputs).where(unreported))
+        for part in _slices(sorted(folders_of(by_source))):
+            folder = schema.failures.c.source.in_(part) & (
+                schema.failures.c.reason == FOLDER_FAILURE
+            )
+            fixed = list(connection.execute(select(schema.failures.c.key).where(folder)).scalars())
+            for keys_part in _slices([key for key in fixed if key is not None]):
+                connection.execute(delete(schema.inputs).where(schema.inputs.c.key.in_(keys_part)))
+            connection.execute(delete(schema.failures).where(folder))
         if keyed:
             self._insert(connection, "inputs", sql_rows.INPUT_COLUMNS, list(keyed.values()))
         unique: dict[str | None, dict[str, Any]] = {}
