@@ -80,7 +80,8 @@ def test_a_changed_source_file_rebuilds_and_replaces_the_entry(
     source.write_text(json.dumps({"a": 2}), encoding="utf-8")
     assert cached("table", build, files=[source]) == {"a": 2}
     second = _entries(folder, "table")
-    assert len(second) == 1 and second != first
+    assert len(second) == 1
+    assert second != first
 
 
 def test_the_key_changes_with_a_package_version_or_a_file(tmp_path: Path) -> None:

@@ -32,6 +32,9 @@ _SYLLABLE = f"{UPPER}(?:'{UPPER})?{LOWER}*(?!{UPPER})"
 _NAME_RUN = re.compile(f"{_SYLLABLE}(?: {_SYLLABLE}){{1,5}}")
 _WORD = re.compile(r"[^\s,;:()\"–]+")
 _TITLE_SEPARATOR = re.compile(r" ?(?:[–-]|,|\() ?")
+# The longest title read (two joined titles run to ~100 characters): the scan from each title
+# word stops there, so a run of "Chủ tịch Chủ tịch …" costs linear time.
+_MAX_TITLE_CHARS = 240
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,8 @@ def _word_at(text: str, position: int, end: int) -> tuple[str, int, bool] | None
     if word is None:
         return None
     token = word.group()
+    if token.strip(".") == "":
+        return None  # a full stop standing alone ends the title; it is no word
     if token.endswith(".") and token not in _lexicon().abbreviations:
         return token[:-1], word.end() - 1, True
     return token, word.end(), False
@@ -97,6 +102,7 @@ def _word_at(text: str, position: int, end: int) -> tuple[str, int, bool] | None
 
 def _title_at(text: str, start: int, end: int, places: dict[int, int]) -> int:
     """End of the title at `start`, with a second title joined by a comma ("…, Trưởng Ban …")."""
+    end = min(end, start + _MAX_TITLE_CHARS)
     title_end = _one_title_at(text, start, end, places)
     while title_end > start and text.startswith(", ", title_end):
         following = _one_title_at(text, title_end + 2, end, places)
