@@ -14,8 +14,10 @@ from functools import cache
 from vnreport.resources import load_lines
 from vnreport.text.script import LETTER, LOWER, UPPER
 
-# A syllable never runs into an upper-case letter: "UBND" is no name.
-_SYLLABLE = f"{UPPER}(?:{LOWER}|')*(?!{UPPER}|\\d)"
+# A syllable never runs into an upper-case letter ("UBND" is no name) nor is an initial ("P.N.Q.").
+# Highlands names add letters with a breve ("Pŭ") and an apostrophe before a capital ("R'Moan").
+_LOWER = f"[{LOWER[1:-1]}ŭĕŏĭ]"
+_SYLLABLE = f"{UPPER}(?:['’]{UPPER})?(?:{_LOWER}|['’])*(?!{UPPER}|\\d|\\.\\w)"
 # Post-2025 names may join two names with a dash ("Xuân Hương - Đà Lạt"), or end in a number.
 _RUN = (
     f"{_SYLLABLE}(?: {_SYLLABLE}){{0,5}}(?: [-–] {_SYLLABLE}(?: {_SYLLABLE}){{0,3}})?"
@@ -56,11 +58,15 @@ class TypedName:
     mention_start: int
 
 
-def compile_types(type_words: Mapping[str, str]) -> re.Pattern[str]:
-    """Pattern of the type words, longest first, each a whole word."""
+def compile_types(type_words: Mapping[str, str], whole_forms: str = "") -> re.Pattern[str]:
+    """Pattern of the type words, longest first, each a whole word; `whole_forms` ("TP.HCM")
+    are type and name in one, matched first."""
     words = sorted(type_words, key=len, reverse=True)
     alternatives = "|".join(re.escape(word) for word in words)
-    return re.compile(f"(?<!{LETTER[:-1]}0-9])(?P<type>{alternatives})(?:(?<=\\.) ?| )")
+    whole = f"(?P<whole>{whole_forms or '(?!)'})(?!\\w)|"
+    return re.compile(
+        f"(?<!{LETTER[:-1]}0-9])(?:{whole}(?P<type>{alternatives})(?:(?<=\\.) ?| ))"
+    )
 
 
 class TypedNameFinder:
@@ -76,7 +82,12 @@ class TypedNameFinder:
         number_prefixes: tuple[str, ...] = (),
         capitalised_type_starts_sentence: bool = False,
         known: Callable[[str, str], bool] | None = None,
+        known_name: Callable[[str], bool] | None = None,
         unknown_names_are_people: bool = False,
+        whole_forms: Mapping[str, tuple[str, str]] | None = None,
+        name_tails: frozenset[str] = frozenset(),
+        numbered_lists: bool = False,
+        number_only_types: frozenset[str] = frozenset(),
     ) -> None:
         self.type_words = dict(type_words)
         self.numbered_types = numbered_types
@@ -84,8 +95,18 @@ class TypedNameFinder:
         self.not_a_name = not_a_name
         self.capitalised_type_starts_sentence = capitalised_type_starts_sentence
         self.known = known
+        self.known_name = known_name
         self.unknown_names_are_people = unknown_names_are_people
-        self._type_pattern = compile_types(type_words)
+        self.whole_forms = dict(whole_forms or {})
+        self.name_tails = name_tails
+        self.numbered_lists = numbered_lists
+        self.number_only_types = number_only_types
+        self._whole_pattern = re.compile(
+            "|".join(re.escape(f) for f in sorted(self.whole_forms, key=len, reverse=True))
+        )
+        self._type_pattern = compile_types(
+            type_words, self._whole_pattern.pattern if self.whole_forms else ""
+        )
         prefix = "|".join(re.escape(p) for p in number_prefixes)
         number_prefix = f"(?:(?:{prefix}) )?" if prefix else ""
         self._name = re.compile(f"(?P<run>{_RUN})|{number_prefix}(?P<number>{_NUMBER})")
@@ -96,7 +117,14 @@ class TypedNameFinder:
         """Typed names in `text[start:end]`; type words must begin a token."""
         cursor = start
         for match in self._type_pattern.finditer(text, start, end):
-            if match.start() < cursor or match.start() not in token_starts:
+            if match.start() < cursor:
+                continue
+            if match.group("whole") is not None:
+                unit_type, name = self.whole_forms[match.group("whole")]
+                yield TypedName(unit_type, name, match.start(), match.end(), match.start())
+                cursor = match.end()
+                continue
+            if match.start() not in token_starts:
                 continue
             type_word = match.group("type")
             if (
@@ -131,7 +159,18 @@ class TypedNameFinder:
             if unit_type not in self.numbered_types:
                 return None
             return match.start("number"), match.end("number")
+        if unit_type in self.number_only_types:
+            return None
         syllables = match.group("run").split(" ")
+        # "huyện Thượng tá Nguyễn …": a capital that opens a lower-case pair ("Thượng tá") is no name.
+        after = text[match.end() : match.end() + 12].split(" ")
+        if len(after) > 1 and not after[0] and f"{syllables[-1]} {after[1]}" in self.not_a_name:
+            syllables = syllables[:-1]
+            if not syllables:
+                return None
+        extended = self._known_extension(text, match.end(), end, unit_type, syllables)
+        if extended:
+            return position, extended
         known = self._known_prefix(unit_type, syllables)
         if known:
             return position, position + len(" ".join(syllables[:known]))
@@ -160,18 +199,47 @@ class TypedNameFinder:
                 return 0  # "Chủ tịch UBND phường Trần Văn Nam": the person, not a ward
         return _cut_before_person(syllables)
 
+    def _known_extension(
+        self, text: str, run_end: int, end: int, unit_type: str, syllables: list[str]
+    ) -> int | None:
+        """End of a known name that goes on in lower case ("thị trấn Nông trường Mộc Châu")."""
+        if self.known is None or text[run_end : run_end + 1] != " ":
+            return None
+        words = text[run_end + 1 : min(end, run_end + 40)].split(" ")[:3]
+        if not words or not words[0][:1].islower():
+            return None
+        for size in range(len(words), 0, -1):
+            tail = " ".join(words[:size]).rstrip(".,;:)")
+            if self.known(unit_type, " ".join(syllables) + " " + tail):
+                return run_end + 1 + len(tail)
+        return None
+
     def _known_prefix(self, unit_type: str, syllables: list[str]) -> int:
-        """Syllables of the longest prefix the name chooser knows for certain (0 if none)."""
+        """Syllables of the longest prefix the name chooser knows for certain (0 if none).
+
+        A name known for this type wins; a longer one known for another type wins over it
+        ("huyện Phú Quốc", now "đặc khu Phú Quốc"), as do direction and number words that
+        extend it ("phường An Hải Đông", "phường Hải Châu 1").
+        """
         if self.known is None:
             return 0
+        known = 0
         for size in range(len(syllables), 0, -1):
             if self.known(unit_type, " ".join(syllables[:size])):
-                return size
-        return 0
+                known = size
+                break
+        if self.known_name is not None:
+            for size in range(len(syllables), max(known, 1), -1):
+                if self.known_name(" ".join(syllables[:size])):
+                    known = size
+                    break
+        while known and known < len(syllables) and syllables[known] in self.name_tails:
+            known += 1
+        return known
 
     def _plural_before(self, text: str, type_start: int) -> bool:
-        before = text[max(0, type_start - 12) : type_start].rstrip()
-        last = before.rsplit(" ", 1)[-1] if before else ""
+        before = text[max(0, type_start - 12) : type_start].split()
+        last = before[-1] if before else ""
         return last in self.plural_markers or last.isdigit()
 
     def _list_items(
@@ -182,9 +250,17 @@ class TypedNameFinder:
             if join is None:
                 return
             is_and = "và" in join.group()
-            if not (plural or is_and):
+            # "tổ 2, 3, 4": numbers after a numbered type make a list without "các".
+            numbers = (
+                self.numbered_lists
+                and text[position - 1 : position].isdigit()
+                and ("," in join.group() or is_and)
+            )
+            if not (plural or is_and or numbers):
                 return
-            if self._type_pattern.match(text, join.end(), end):
+            typed = self._type_pattern.match(text, join.end(), end)
+            # "các tổ dân phố Cam Phúc và Làng Nhớn": a capitalised type word inside a list is a name.
+            if typed and not (self.capitalised_type_starts_sentence and text[join.end()].isupper()):
                 return
             found = self._name_at(text, join.end(), end, unit_type)
             if found is None:
@@ -192,6 +268,8 @@ class TypedNameFinder:
             name_start, name_end = found
             name = text[name_start:name_end]
             if looks_like_person(name.split(" ")):
+                return
+            if numbers and not name[:1].isdigit():
                 return
             yield TypedName(unit_type, name, name_start, name_end, name_start)
             position = name_end

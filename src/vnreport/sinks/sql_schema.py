@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: officials.rank
 """Bumped whenever a table or column changes."""
 
 _JSON = JSON().with_variant(JSONB(), "postgresql")
@@ -79,6 +79,7 @@ officials = Table(
     Column("organization", Text),
     Column("place", Text, index=True),
     Column("role", Text),
+    Column("rank", Text),
     UniqueConstraint("report_id", "position"),
 )
 
