@@ -71,14 +71,19 @@ def _person_at(
         return None
     syllables = match.group().split(" ")
     lex = lexicon()
-    if lex.head.match(match.group()) is not None:
+    alone = single and len(syllables) == 1
+    if not alone and lex.head.match(match.group()) is not None:
         return None
-    if not after_honorific and not is_name_start(syllables[0]):
+    if not (after_honorific or alone) and not is_name_start(syllables[0]):
         return None
-    # Stop a name where a title begins ("Hà Văn Tùng Phó Chủ tịch").
+    # Stop a name where a title begins ("Hà Văn Tùng Phó Chủ tịch"); a last syllable that is
+    # also a one-word head is the name's own ("Nguyễn Thế Chánh, phó chủ tịch xã").
+    position = start
     for index in range(1, min(len(syllables), 5)):
-        rest = " ".join(syllables[index:])
-        if lex.head.match(rest) or syllables[index].lower() in lex.deputy:
+        position += len(syllables[index - 1]) + 1
+        head = lex.head.match(text, position, end)
+        own = head is not None and index == len(syllables) - 1 and head.end() <= match.end()
+        if (head and not own) or syllables[index].lower() in lex.deputy:
             syllables = syllables[:index]
             break
     syllables = syllables[:4]
@@ -175,6 +180,7 @@ def _scan_honorifics(  # noqa: PLR0912 - the two sides a title can stand on
         person = _person_at(text, match.end(), end, places, after_honorific=True, single=True)
         if person is None:
             continue
+        rank = match.group("rank") or match.group("rank_only")
         title_span = None
         separator = _TITLE_SEPARATOR.match(text, person[1], end)
         if separator and separator.end() > person[1]:
@@ -188,19 +194,19 @@ def _scan_honorifics(  # noqa: PLR0912 - the two sides a title can stand on
                     if title_start is not None and title_start not in taken:
                         title_span = (title_start, match.start() - len(gap))
                         break
-        if title_span is None:
+        if title_span is None and not (rank and person[1] - person[0] > 1):
             continue
-        rank = match.group("rank") or match.group("rank_only")
         honorific = match.group("honorific")
         collector.add(
             person,
             mention_start=match.start() if honorific else person[0],
             honorific=honorific,
             title_span=title_span,
-            role=_role_after(text, max(title_span[1], person[1]), end),
+            role=_role_after(text, max(title_span[1] if title_span else 0, person[1]), end),
             rank=rank,
         )
-        taken.update(range(min(match.start(), title_span[0]), max(title_span[1], person[1])))
+        first, last = title_span or person
+        taken.update(range(min(match.start(), first), max(last, person[1])))
 
 
 def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int]) -> None:
@@ -377,9 +383,11 @@ class OfficialFinder:
             _scan_repeats(collector, sentence.start, sentence.end, taken)
         officials: list[Official] = []
         for person in collector.people.values():
-            if person.title is None:
-                continue
-            organization, place = _place_of(person.title, person.title_end, units)
+            if person.title is None and person.rank is None:
+                continue  # a name with neither title nor rank is no official
+            organization, place = (
+                _place_of(person.title, person.title_end, units) if person.title else (None, None)
+            )
             mentions = sorted(set(person.mentions))
             officials.append(
                 Official(
@@ -387,7 +395,7 @@ class OfficialFinder:
                     honorific=person.honorific,
                     rank=person.rank,
                     title=person.title,
-                    title_expanded=expand(person.title),
+                    title_expanded=expand(person.title) if person.title else None,
                     organization=organization,
                     place=place,
                     role=person.role,

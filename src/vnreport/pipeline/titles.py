@@ -40,6 +40,7 @@ class TitleLexicon:
     institutions: frozenset[str]
     numbered_words: frozenset[str]
     stop_words: frozenset[str]
+    not_single_names: frozenset[str]
     organisations: re.Pattern[str]
     joins: re.Pattern[str]
     role_lead: re.Pattern[str]
@@ -58,8 +59,9 @@ def lexicon() -> TitleLexicon:
     capitalised = alternation(capitalised_only)
     abbreviated = alternation(data["abbreviated_heads"])
     # Heads in any case; some only with a capital ("Trưởng"); short forms only in upper case.
+    former = alternation(data["former"])
     head = (
-        f"(?<![\\w/])(?:(?i:{deputy}) )?(?:(?i:{heads})|{capitalised}|(?:{abbreviated})(?![\\w.]))"
+        f"(?<![\\w/])(?:(?:{former}) )?(?:(?i:{deputy}) )?(?:(?i:{heads})|{capitalised}|(?:{abbreviated})(?![\\w.]))"
         "(?![\\w'’])"
     )
     ranks = alternation(data["ranks"])
@@ -79,6 +81,7 @@ def lexicon() -> TitleLexicon:
         institutions=frozenset(data["institutions"]),
         numbered_words=frozenset(data["numbered_words"]),
         stop_words=frozenset(data["stop_words"]),
+        not_single_names=frozenset(data["not_single_names"]),
         organisations=re.compile(f"(?i:{alternation(data['organisations'])})(?![\\w])"),
         joins=re.compile(alternation(data["joins"])),
         role_lead=re.compile(f" ?(?:[–-] |, )?(?:{alternation(data['role_leads'])}) "),
@@ -191,7 +194,11 @@ class TitleScanner:
             if token[0] in UPPER[1:-1] and not token.isupper():
                 run = CAPITALISED_RUN.match(text, position, end)
                 if run is not None:
-                    cut = self._person_in_run(run.group(), run.end(), end, title_end > start)
+                    cut = self._person_in_run(
+                        run.group(), run.end(), end, has_words=title_end > head.end()
+                    )
+                    if cut is None and title_end == head.end() and text[start].islower():
+                        cut = self._single_name(run.group(), run.end(), end)
                     if cut is not None:
                         # The title keeps what stands before the name (a place, an institution).
                         if cut > 0:
@@ -210,7 +217,20 @@ class TitleScanner:
             break
         return self.trim(start, title_end)
 
-    def _person_in_run(self, run: str, run_end: int, end: int, has_words: bool) -> int | None:
+    def _single_name(self, run: str, run_end: int, end: int) -> int | None:
+        """ "phó chủ tịch Chánh vẫn …": a lower-case head may take a one-syllable name."""
+        if " " in run or run.lower() in self.lexicon.title_words:
+            return None
+        if run in self.lexicon.not_single_names:
+            return None
+        after = self.text[run_end : run_end + 2]
+        if after[:1] in {",", ".", ";", ":", ")", ""} or (after[:1] == " " and after[1:].islower()):
+            following = _WORD.match(self.text, run_end + 1, end)
+            pair = f"{run} {following.group()}".lower() if following else ""
+            return None if pair in self.lexicon.title_words else 0
+        return None
+
+    def _person_in_run(self, run: str, run_end: int, end: int, *, has_words: bool) -> int | None:
         """Where a name begins in a capitalised run that follows title words (None: no name)."""
         syllables = run.split(" ")
         # "Đoàn Thanh niên", "Hội Nông dân": the run goes on in lower case, so it names a body.
