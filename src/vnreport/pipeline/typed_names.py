@@ -42,8 +42,11 @@ def middle_names() -> frozenset[str]:
 
 def looks_like_person(syllables: list[str]) -> bool:
     """ "Lý Thị Mai" and "Hà Văn Tùng" look like people; "Tân Lập" does not."""
-    if not 2 <= len(syllables) <= 4 or syllables[0] not in surnames():
+    highlands = syllables[0][1:2] in {"'", "’"}  # "H'Yim Kđoh"
+    if not 2 <= len(syllables) <= 4 or not (syllables[0] in surnames() or highlands):
         return False
+    if highlands:
+        return True
     return len(syllables) >= 3 or syllables[1] in middle_names()
 
 
