@@ -12,6 +12,7 @@ Every scan moves forward over the text once; titles found at a start are memoise
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -49,13 +50,38 @@ class TitleLexicon:
     role: re.Pattern[str]
 
 
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of literal words as a trie, so matching tries each letter once.
+
+    Longer words win over their prefixes ("Phó Chủ tịch" over "Phó"), as in `alternation`.
+    """
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in set(words):
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(char) + build(child) for char, child in node.items() if char]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if optional:
+            return f"(?:{body})?"
+        return body
+
+    return build(root)
+
+
 @cache
 def lexicon() -> TitleLexicon:
     """The shared title lexicon."""
     data = load_json("titles")
     deputy = alternation(data["deputy"])
     capitalised_only = set(data["heads_capitalised"])
-    heads = alternation(h for h in data["heads"] if h not in capitalised_only)
+    heads = trie_pattern(h.lower() for h in data["heads"] if h not in capitalised_only)
     capitalised = alternation(capitalised_only)
     abbreviated = alternation(data["abbreviated_heads"])
     # Heads in any case; some only with a capital ("Trưởng"); short forms only in upper case.
@@ -163,11 +189,17 @@ class TitleScanner:
         if head is None:
             return start
         title_end = position = head.end()
+        after_place = False
         while position < end and text[position] == " ":
             position += 1
             if position in self.places:
                 title_end = position = self.places[position]
+                after_place = True
                 continue
+            # "UBND tỉnh Sóc Trăng tổ chức đoàn …": after a unit's name a lower-case word is the
+            # sentence going on, not the title.
+            if after_place and text[position].islower():
+                break
             organisation = lex.organisations.match(text, position, end)
             if organisation is not None:
                 title_end = position = organisation.end()

@@ -68,7 +68,7 @@ def compile_types(type_words: Mapping[str, str], whole_forms: str = "") -> re.Pa
     alternatives = "|".join(re.escape(word) for word in words)
     whole = f"(?P<whole>{whole_forms or '(?!)'})(?!\\w)|"
     return re.compile(
-        f"(?<!{LETTER[:-1]}0-9])(?:{whole}(?P<type>{alternatives})(?:(?<=\\.) ?| ))"
+        f"(?<!{LETTER[:-1]}0-9])(?:{whole}(?P<type>{alternatives})(?:(?<=\\.) ?| |: (?=\\w)))"
     )
 
 
