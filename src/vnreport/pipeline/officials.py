@@ -12,6 +12,7 @@ Later bare mentions ("đồng chí Huế", "ông Nồng") join the person alread
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -35,6 +36,7 @@ from vnreport.records import AdminUnit, Official
 KIND = "officials"
 _NAME_RUN = re.compile(f"{SYLLABLE}(?: {SYLLABLE}){{0,5}}")
 _TITLE_SEPARATOR = re.compile(r" ?(?:[–-]|,|\(|:) ?")
+_SEPARATORS = frozenset("–-,(:")
 # What may stand between a title and the honorific of its person: "Chủ tịch UBND phường, ông …".
 _BEFORE_HONORIFIC = (", ", " – ", " - ", ": ", " ")
 
@@ -101,6 +103,20 @@ def _role_after(text: str, position: int, end: int) -> str | None:
     return lex.roles[role.group()] if role else None
 
 
+class _Matches:
+    """Matches of one pattern over the whole text, found once and handed out per sentence."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.found = list(pattern.finditer(text))
+        self.starts = [match.start() for match in self.found]
+
+    def between(self, start: int, end: int) -> list[re.Match[str]]:
+        """The matches that lie within `start`–`end`."""
+        first = bisect_left(self.starts, start)
+        last = bisect_left(self.starts, end, first)
+        return [match for match in self.found[first:last] if match.end() <= end]
+
+
 class _Collector:
     """Gathers people across sentences, merging repeated and bare mentions."""
 
@@ -109,6 +125,10 @@ class _Collector:
         self.places = places
         self.scanner = TitleScanner(text, places)
         self.people: dict[str, _Person] = {}
+        lex = lexicon()
+        self.heads = _Matches(lex.head, text)
+        self.honorifics = _Matches(lex.honorific, text)
+        self.names = _Matches(_NAME_RUN, text)
 
     def add(
         self,
@@ -155,7 +175,7 @@ def _titles_in(collector: _Collector, start: int, end: int) -> list[tuple[int, i
     """Every title chain of the sentence, as (start, end), in order."""
     found: list[tuple[int, int]] = []
     cursor = start
-    for match in lexicon().head.finditer(collector.text, start, end):
+    for match in collector.heads.between(start, end):
         if match.start() < cursor:
             continue
         title_end = collector.scanner.title_at(match.start(), end)
@@ -174,7 +194,7 @@ def _scan_honorifics(  # noqa: PLR0912 - the two sides a title can stand on
 ) -> None:
     """ "ông Nguyễn Văn A, Chủ tịch …", "Chủ tịch …, ông Nguyễn Văn A", "Thượng tá X, …"."""
     text, places = collector.text, collector.places
-    for match in lexicon().honorific.finditer(text, start, end):
+    for match in collector.honorifics.between(start, end):
         if _after_capitalised_word(text, match.start()):
             continue
         person = _person_at(text, match.end(), end, places, after_honorific=True, single=True)
@@ -242,8 +262,8 @@ def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int])
         )
         taken.update(range(title_start, person[1]))
     # Name + separator + title ("Nguyễn Văn A – Chủ tịch UBND xã").
-    for match in _NAME_RUN.finditer(text, start, end):
-        if match.start() in taken:
+    for match in collector.names.between(start, end):
+        if match.start() in taken or text[match.end() : match.end() + 2].lstrip()[:1] not in _SEPARATORS:
             continue
         person = _person_at(text, match.start(), end, places)
         if person is None:
@@ -281,7 +301,7 @@ def _scan_repeats(collector: _Collector, start: int, end: int, taken: set[int]) 
                 person.mentions.append((position, position + len(name)))
                 taken.update(range(position, position + len(name)))
             position = text.find(name, position + len(name), end)
-    for match in lexicon().honorific.finditer(text, start, end):
+    for match in collector.honorifics.between(start, end):
         if match.end() in taken:
             continue
         bare = _BARE.match(text, match.end(), end)

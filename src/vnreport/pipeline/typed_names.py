@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from vnreport.resources import load_lines
+from vnreport.text.script import trie_pattern
 from vnreport.text.script import LETTER, LOWER, UPPER
 
 # A syllable never runs into an upper-case letter ("UBND" is no name) nor is an initial ("P.N.Q.").
@@ -64,8 +65,7 @@ class TypedName:
 def compile_types(type_words: Mapping[str, str], whole_forms: str = "") -> re.Pattern[str]:
     """Pattern of the type words, longest first, each a whole word; `whole_forms` ("TP.HCM")
     are type and name in one, matched first."""
-    words = sorted(type_words, key=len, reverse=True)
-    alternatives = "|".join(re.escape(word) for word in words)
+    alternatives = trie_pattern(type_words)
     whole = f"(?P<whole>{whole_forms or '(?!)'})(?!\\w)|"
     return re.compile(
         f"(?<!{LETTER[:-1]}0-9])(?:{whole}(?P<type>{alternatives})(?:(?<=\\.) ?| |: (?=\\w)))"
@@ -105,7 +105,7 @@ class TypedNameFinder:
         self.numbered_lists = numbered_lists
         self.number_only_types = number_only_types
         self._whole_pattern = re.compile(
-            "|".join(re.escape(f) for f in sorted(self.whole_forms, key=len, reverse=True))
+            trie_pattern(self.whole_forms) if self.whole_forms else "(?!)"
         )
         self._type_pattern = compile_types(
             type_words, self._whole_pattern.pattern if self.whole_forms else ""
