@@ -39,6 +39,8 @@ def _finder() -> TypedNameFinder:
         capitalised_type_starts_sentence=True,
         numbered_lists=True,
         number_only_types=frozenset(data["number_only"]),
+        glued_after_not=frozenset(data["glued_after_not"]),
+        lead_words=frozenset(data["lead_words"]),
     )
 
 

@@ -91,6 +91,8 @@ class TypedNameFinder:
         name_tails: frozenset[str] = frozenset(),
         numbered_lists: bool = False,
         number_only_types: frozenset[str] = frozenset(),
+        glued_after_not: frozenset[str] | None = None,
+        lead_words: frozenset[str] = frozenset(),
     ) -> None:
         self.type_words = dict(type_words)
         self.numbered_types = numbered_types
@@ -104,6 +106,8 @@ class TypedNameFinder:
         self.name_tails = name_tails
         self.numbered_lists = numbered_lists
         self.number_only_types = number_only_types
+        self.glued_after_not = glued_after_not
+        self.lead_words = lead_words
         self._whole_pattern = re.compile(
             trie_pattern(self.whole_forms) if self.whole_forms else "(?!)"
         )
@@ -127,7 +131,12 @@ class TypedNameFinder:
                 yield TypedName(unit_type, name, match.start(), match.end(), match.start())
                 cursor = match.end()
                 continue
-            if match.start() not in token_starts:
+            previous = text[max(start, match.start() - 12) : match.start()].split(" ")[-2:]
+            before = previous[0].lower() if len(previous) == 2 and not previous[1] else ""
+            if match.start() not in token_starts and not (
+                # "trú thôn Hà Thanh": the tokenizer glued the type word to the word before.
+                self.glued_after_not is not None and before and before not in self.glued_after_not
+            ):
                 continue
             type_word = match.group("type")
             if (
@@ -136,6 +145,8 @@ class TypedNameFinder:
                 and type_word[1:2].islower()
                 and match.start() != start
                 and text[match.start() - 2 : match.start()] not in {" (", ": "}
+                and before not in self.lead_words
+                and not text[match.end() : match.end() + 1].isdigit()
             ):
                 continue  # "thác Bản Giốc": a capitalised type word inside a name
             unit_type = self.type_words[type_word]
