@@ -147,3 +147,24 @@ def test_a_title_governs_a_name_that_looks_like_a_place(nlp: Language) -> None:
 def test_a_rank_alone_with_a_name_is_an_officer(nlp: Language) -> None:
     (official,) = officials(nlp, "Trung tá Lô Văn Máy dẫn đoàn đi kiểm tra các điểm chốt.")
     assert (official.name, official.rank, official.title) == ("Lô Văn Máy", "Trung tá", None)
+
+
+# fmt: off
+PLACES = [
+    # a residential group's title belongs to the group's commune
+    ("Tại xã Cổ Linh, ông Nông Văn Sao, Trưởng thôn Khuổi Khí cho biết.", "xã Cổ Linh"),
+    ("Ông Thạch Văn Rươl, Trưởng khóm 3, thị trấn Định An báo cáo.", "thị trấn Định An"),
+    # a unit named just before the title is the one meant, though another is named more
+    ("Đoàn làm việc tại phường Minh Khai. Phường Minh Khai có 12 tổ. Tại phường Nguyễn Trãi, "
+     "Phó Chủ tịch UBND phường Lò Văn Chiến báo cáo.", "phường Nguyễn Trãi"),
+    # a province-level title takes the province the article's units resolve to
+    ("Đoàn kiểm tra tại phường Nhơn Bình. Ông Phan Văn Thành, Phó Trưởng phòng Cảnh sát kinh tế "
+     "Công an tỉnh cho biết.", "tỉnh Bình Định"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "place"), PLACES)
+def test_place_of_a_title(nlp: Language, text: str, place: str) -> None:
+    (official,) = officials(nlp, text)
+    assert official.place == place

@@ -22,16 +22,16 @@ from spacy.tokens import Doc
 from vnreport.pipeline import store
 from vnreport.pipeline.admin_units import KIND as UNITS_KIND
 from vnreport.pipeline.segments import content_sentences
-from vnreport.pipeline.gazetteer import gazetteer
+from vnreport.pipeline.groups import KIND as GROUPS_KIND
+from vnreport.pipeline.title_places import place_of
 from vnreport.pipeline.titles import (
-    CAPITALISED_RUN,
     SYLLABLE,
     TitleScanner,
     expand,
     is_name_start,
     lexicon,
 )
-from vnreport.records import AdminUnit, Official
+from vnreport.records import AdminUnit, Official, ResidentialGroup
 
 KIND = "officials"
 _NAME_RUN = re.compile(f"{SYLLABLE}(?: {SYLLABLE}){{0,5}}")
@@ -312,65 +312,6 @@ def _scan_repeats(collector: _Collector, start: int, end: int, taken: set[int]) 
 _BARE = re.compile(f"{SYLLABLE}(?: {SYLLABLE})?")
 
 
-def _has_type(unit: AdminUnit, unit_type: str) -> bool:
-    """Whether `unit` is of `unit_type`; "province" means a tỉnh or a centrally run city."""
-    if unit_type != "province":
-        return unit.type == unit_type
-    if unit.type == "tỉnh":
-        return True
-    entries = [unit.resolved, *unit.candidates] if unit.resolved else unit.candidates
-    return unit.type == "thành phố" and any(e.code and e.district is None for e in entries if e)
-
-
-def _bare_province(title: str) -> str | None:
-    """A province or centrally run city named without its type word ("UBND Hà Nội")."""
-    for run in CAPITALISED_RUN.finditer(title):
-        syllables = run.group().split(" ")
-        for size in range(min(3, len(syllables)), 1, -1):
-            name = " ".join(syllables[-size:])
-            for unit_type in ("tỉnh", "thành phố"):
-                entries = gazetteer().lookup(unit_type, name)
-                if any(e.code and e.district is None and e.province is None for e in entries):
-                    return f"{unit_type} {name}"
-    return None
-
-
-def _place_of(title: str, position: int, units: list[AdminUnit]) -> tuple[str | None, str | None]:
-    """(organization, place) of a title at `position`, the place taken from the article's units.
-
-    A title naming its unit ("UBND tỉnh Lạng Sơn") gives it; otherwise the unit of the title's type
-    mentioned last before the title (or first after it) is the one meant.
-    """
-    lex = lexicon()
-    organization = None
-    head = lex.head.match(title)
-    if head and head.end() < len(title):
-        organization = title[head.end() :].strip() or None
-    best: tuple[int, int, int, str] | None = None
-    for word, unit_type in lex.place_words.items():
-        index = title.rfind(word)
-        if index < 0:
-            continue
-        # The type word standing last wins; of two ending together ("thị xã", "xã") the longer.
-        candidate = (index + len(word), len(word), index, unit_type)
-        if best is None or candidate[:2] > best[:2]:
-            best = candidate
-    if best is None:
-        return organization, _bare_province(title)
-    _, _, index, unit_type = best
-    fitting = [unit for unit in units if _has_type(unit, unit_type)]
-    tail = title[index:]
-    for unit in fitting:
-        if unit.name in tail or any(m.text in tail for m in unit.mentions):
-            return organization, f"{unit.type} {unit.name}"
-    mentions = [(m.start, u) for u in fitting for m in u.mentions]
-    before = [pair for pair in mentions if pair[0] < position]
-    chosen = max(before, key=lambda pair: pair[0]) if before else min(mentions, default=None)
-    if chosen is None:
-        return organization, _bare_province(title) if unit_type == "province" else None
-    return organization, f"{chosen[1].type} {chosen[1].name}"
-
-
 def _places(units: list[AdminUnit]) -> dict[int, int]:
     """Where each unit mention and its name start, to where it ends: titles take them whole."""
     places: dict[int, int] = {}
@@ -393,6 +334,7 @@ class OfficialFinder:
         """The officials of the article, in order of first mention."""
         text = store.text(doc)
         units = store.get(doc, UNITS_KIND, AdminUnit)
+        groups = store.get(doc, GROUPS_KIND, ResidentialGroup)
         collector = _Collector(text, _places(units))
         taken: set[int] = set()
         sentences = [(segment.kind, sentence) for segment, sentence in content_sentences(doc)]
@@ -406,7 +348,9 @@ class OfficialFinder:
             if person.title is None and person.rank is None:
                 continue  # a name with neither title nor rank is no official
             organization, place = (
-                _place_of(person.title, person.title_end, units) if person.title else (None, None)
+                place_of(person.title, person.title_end, units, groups)
+                if person.title
+                else (None, None)
             )
             mentions = sorted(set(person.mentions))
             officials.append(
