@@ -46,8 +46,8 @@ def looks_like_person(syllables: list[str]) -> bool:
     highlands = syllables[0][1:2] in {"'", "’"}  # "H'Yim Kđoh"
     if not 2 <= len(syllables) <= 4 or not (syllables[0] in surnames() or highlands):
         return False
-    if highlands:
-        return True
+    if highlands or any(syllable[1:2] in {"'", "’"} for syllable in syllables[1:]):
+        return True  # "H'Yim Kđoh", "Ksor H'Nhi"
     return len(syllables) >= 3 or syllables[1] in middle_names()
 
 
