@@ -118,7 +118,9 @@ def test_sqlite_survives_repeated_kill_9(tmp_path: Path, corpus: tuple[Path, set
     query = sqlite_query(database)
     stored = _killed_runs(_command(folder, str(database)), query, random.Random(SEED))
     assert stored == sorted(stored)
-    assert stored[-1] < ARTICLES
+    # The first kill lands mid-run; on a loaded machine a later one may find every input
+    # stored and the run closing, which is a moment worth killing too.
+    assert stored[0] < ARTICLES
     _check_exactly_once(query, expected, SEED)
     with sqlite3.connect(database) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -143,5 +145,7 @@ def test_postgresql_survives_repeated_kill_9(
         _command(folder, server.schema_url(kill_schema)), query, random.Random(seed)
     )
     assert stored == sorted(stored)
-    assert stored[-1] < ARTICLES
+    # The first kill lands mid-run; on a loaded machine a later one may find every input
+    # stored and the run closing, which is a moment worth killing too.
+    assert stored[0] < ARTICLES
     _check_exactly_once(query, expected, seed)
