@@ -42,7 +42,8 @@ SOURCES = {
 TITLE_WORDS = (
     "chủ tịch", "bí thư", "giám đốc", "trưởng", "phó chủ tịch", "phó phòng", "phó ban",
     "ủy viên", "uỷ viên", "chủ nhiệm", "đại biểu", "chánh văn phòng", "chánh án",
-    "chánh thanh tra", "thống đốc", "thứ trưởng", "bộ trưởng", "thủ tướng", "tổng bí thư", "viện trưởng",
+    "chánh thanh tra", "thống đốc", "thứ trưởng", "bộ trưởng", "thủ tướng", "tổng bí thư",
+    "viện trưởng",
     "cục trưởng", "hiệu trưởng", "chỉ huy", "chính ủy", "chính uỷ", "tư lệnh", "thiếu tướng",
     "trung tướng", "thượng tướng", "đại tướng", "đại tá", "thượng tá", "trung tá", "thiếu tá",
     "đại úy", "đại uý", "chủ nhiệm", "tổng thư ký", "trưởng ban", "trưởng phòng", "trưởng đoàn",
@@ -248,7 +249,9 @@ def vlsp_figures(path: Path, nlp: object, *, compare: bool) -> dict[str, float |
         "vnreport_precision_all_per": right / predicted if predicted else 0.0,
         "vnreport_predicted": predicted,
         "underthesea_recall": ner_found / titled if titled else 0.0,
-        "underthesea_precision_titled_sentences": ner_right / ner_predicted if ner_predicted else 0.0,
+        "underthesea_precision_titled_sentences": ner_right / ner_predicted
+        if ner_predicted
+        else 0.0,
     }
 
 

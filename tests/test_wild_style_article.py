@@ -20,11 +20,11 @@ def test_a_wild_style_page(nlp: Language) -> None:
         "Lê Văn Quý": ("Trung tá", "Trưởng Công an xã", "xã Ea Tul"),
         "Ksor H'Nhi": (None, "Trưởng buôn Tơng Sê", "xã Ea Tul"),
     }
-    niê = next(o for o in report.officials if o.name == "Y Ngọc Niê")
-    assert niê.title_expanded == (
+    leader = next(o for o in report.officials if o.name == "Y Ngọc Niê")
+    assert leader.title_expanded == (
         "Ủy viên Ban Thường vụ Huyện ủy, Phó Chủ tịch Ủy ban nhân dân huyện"
     )
-    assert len(niê.mentions) == 2
+    assert len(leader.mentions) == 2
     assert [(u.type, u.name) for u in report.admin_units] == [("xã", "Ea Tul")]
     assert sorted((g.type, g.name) for g in report.groups) == [
         ("buôn", "Ea Tul"), ("buôn", "Kmrơng"), ("buôn", "Tơng Sê"),

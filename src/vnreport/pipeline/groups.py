@@ -69,8 +69,10 @@ def _within(position: int, spans: dict[int, int]) -> bool:
 def _names_a_unit(text: str, item: TypedName) -> bool:
     """ "Buôn Ma Thuột", "Buôn Hồ": a capitalised type word and name that a unit is called."""
     typed = item.mention_start < item.start
-    return typed and text[item.mention_start].isupper() and gazetteer().knows_name(
-        text[item.mention_start : item.end]
+    return (
+        typed
+        and text[item.mention_start].isupper()
+        and gazetteer().knows_name(text[item.mention_start : item.end])
     )
 
 

@@ -14,15 +14,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from vnreport.pipeline import store
 from vnreport.pipeline.admin_units import KIND as UNITS_KIND
-from vnreport.pipeline.segments import content_sentences
 from vnreport.pipeline.groups import KIND as GROUPS_KIND
+from vnreport.pipeline.segments import content_sentences
 from vnreport.pipeline.title_places import place_of
 from vnreport.pipeline.titles import (
     SYLLABLE,
@@ -185,7 +184,7 @@ def _titles_in(collector: _Collector, start: int, end: int) -> list[tuple[int, i
     return found
 
 
-def _scan_honorifics(  # noqa: PLR0912 - the two sides a title can stand on
+def _scan_honorifics(
     collector: _Collector,
     start: int,
     end: int,
@@ -263,7 +262,10 @@ def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int])
         taken.update(range(title_start, person[1]))
     # Name + separator + title ("Nguyễn Văn A – Chủ tịch UBND xã").
     for match in collector.names.between(start, end):
-        if match.start() in taken or text[match.end() : match.end() + 2].lstrip()[:1] not in _SEPARATORS:
+        if (
+            match.start() in taken
+            or text[match.end() : match.end() + 2].lstrip()[:1] not in _SEPARATORS
+        ):
             continue
         person = _person_at(text, match.start(), end, places)
         if person is None:
@@ -285,7 +287,7 @@ def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int])
 
 def _ends_name(text: str, position: int, end: int) -> bool:
     """A one-syllable name ends at punctuation or before a lower-case word that is no title."""
-    if position >= end or text[position] in ",.;:!?)”\"":
+    if position >= end or text[position] in ',.;:!?)”"':
         return True
     following = text[position + 1 : position + 2]
     return text[position] == " " and following.islower()

@@ -131,5 +131,3 @@ def place_of(
             return organization, _bare_province(title) or _province_of_units(units)
         return organization, None
     return organization, f"{chosen.type} {chosen.name}"
-
-

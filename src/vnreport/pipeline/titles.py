@@ -76,8 +76,7 @@ def lexicon() -> TitleLexicon:
     abbreviated = trie_pattern(data["abbreviated_heads"])
     former = alternation(data["former"])
     head = (
-        f"(?<![\\w/])(?:(?:{former}) )?(?:{deputy} )?(?:{heads}|{abbreviated}(?![\\w.]))"
-        "(?![\\w'’])"
+        f"(?<![\\w/])(?:(?:{former}) )?(?:{deputy} )?(?:{heads}|{abbreviated}(?![\\w.]))(?![\\w'’])"
     )
     ranks = trie_pattern(_cased(data["ranks"]))
     rank_words = {rank.lower() for rank in data["ranks"]}
@@ -172,7 +171,7 @@ class TitleScanner:
             self._memo[key] = self._scan(start, end)
         return self._memo[key]
 
-    def _scan(self, start: int, end: int) -> int:  # noqa: PLR0911, PLR0912 - one word kind a branch
+    def _scan(self, start: int, end: int) -> int:  # noqa: PLR0912 - one word kind a branch
         text, lex = self.text, self.lexicon
         head = lex.head.match(text, start, end)
         if head is None:
@@ -213,30 +212,42 @@ class TitleScanner:
                 title_end = position = pair
                 continue
             if token[0] in UPPER[1:-1] and not token.isupper():
-                run = CAPITALISED_RUN.match(text, position, end)
-                if run is not None:
-                    cut = self._person_in_run(
-                        run.group(), run.end(), end, has_words=title_end > head.end()
-                    )
-                    if cut is None and title_end == head.end() and text[start].islower():
-                        cut = self._single_name(run.group(), run.end(), end)
-                    if cut is not None:
-                        # The title keeps what stands before the name (a place, an institution).
-                        if cut > 0:
-                            title_end = position + len(" ".join(run.group().split(" ")[:cut]))
+                step = self._capitalised_run(start, head.end(), title_end, position, end)
+                if step is not None:
+                    title_end, position, stop = step
+                    if stop:
                         break
-                    title_end = position = run.end()
-                    # "Sở Y tế", "Ban Tuyên giáo": the last capital starts a lower-case pair.
-                    last = run.group().rsplit(" ", 1)[-1]
-                    pair = _pair_end(text, last, position, end, lex.title_words)
-                    if pair is not None:
-                        title_end = position = pair
                     continue
             if lowered in lex.title_words or token in lex.abbreviations or token.isupper():
                 title_end = position = token_end
                 continue
             break
         return self.trim(start, title_end)
+
+    def _capitalised_run(
+        self, start: int, head_end: int, title_end: int, position: int, end: int
+    ) -> tuple[int, int, bool] | None:
+        """(title end, position, whether the title stops) after the capitalised run at
+        `position`: the title takes the run, or what stands before a name in it."""
+        text = self.text
+        run = CAPITALISED_RUN.match(text, position, end)
+        if run is None:
+            return None
+        cut = self._person_in_run(run.group(), run.end(), end, has_words=title_end > head_end)
+        if cut is None and title_end == head_end and text[start].islower():
+            cut = self._single_name(run.group(), run.end(), end)
+        if cut is not None:
+            # The title keeps what stands before the name (a place, an institution).
+            if cut > 0:
+                title_end = position + len(" ".join(run.group().split(" ")[:cut]))
+            return title_end, position, True
+        title_end = position = run.end()
+        # "Sở Y tế", "Ban Tuyên giáo": the last capital starts a lower-case pair.
+        last = run.group().rsplit(" ", 1)[-1]
+        pair = _pair_end(text, last, position, end, self.lexicon.title_words)
+        if pair is not None:
+            title_end = position = pair
+        return title_end, position, False
 
     def _single_name(self, run: str, run_end: int, end: int) -> int | None:
         """ "phó chủ tịch Chánh vẫn …": a lower-case head may take a one-syllable name."""

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from vnreport.resources import load_lines
-from vnreport.text.script import trie_pattern
-from vnreport.text.script import LETTER, LOWER, UPPER
+from vnreport.text.script import LETTER, LOWER, UPPER, trie_pattern
 
 # A syllable never runs into an upper-case letter ("UBND" is no name) nor is an initial ("P.N.Q.").
 # Highlands names add letters with a breve ("Pŭ") and an apostrophe before a capital ("R'Moan").
@@ -170,28 +169,24 @@ class TypedNameFinder:
         if match is None:
             return None
         if match.group("number") is not None:
-            if unit_type not in self.numbered_types:
-                return None
-            return match.start("number"), match.end("number")
-        if unit_type in self.number_only_types:
+            numbered = unit_type in self.numbered_types
+            return (match.start("number"), match.end("number")) if numbered else None
+        syllables = self._before_lower_pair(text, match.end(), match.group("run").split(" "))
+        if not syllables or unit_type in self.number_only_types:
             return None
-        syllables = match.group("run").split(" ")
-        # "huyện Thượng tá Nguyễn …": a capital that opens a lower-case pair ("Thượng tá") is no name.
-        after = text[match.end() : match.end() + 12].split(" ")
-        if len(after) > 1 and not after[0] and f"{syllables[-1]} {after[1]}" in self.not_a_name:
-            syllables = syllables[:-1]
-            if not syllables:
-                return None
         extended = self._known_extension(text, match.end(), end, unit_type, syllables)
         if extended:
             return position, extended
-        known = self._known_prefix(unit_type, syllables)
-        if known:
-            return position, position + len(" ".join(syllables[:known]))
-        keep = self._plausible_name(syllables)
-        if keep == 0:
-            return None
-        return position, position + len(" ".join(syllables[:keep]))
+        keep = self._known_prefix(unit_type, syllables) or self._plausible_name(syllables)
+        return (position, position + len(" ".join(syllables[:keep]))) if keep else None
+
+    def _before_lower_pair(self, text: str, run_end: int, syllables: list[str]) -> list[str]:
+        """ "huyện Thượng tá Nguyễn …": a capital opening a lower-case pair ("Thượng tá") is no
+        name, so the run stops before it."""
+        after = text[run_end : run_end + 12].split(" ")
+        if len(after) > 1 and not after[0] and f"{syllables[-1]} {after[1]}" in self.not_a_name:
+            return syllables[:-1]
+        return syllables
 
     def _plausible_name(self, syllables: list[str]) -> int:
         """How many syllables of an unknown run name the unit or group (0: none do)."""
@@ -251,6 +246,13 @@ class TypedNameFinder:
             known += 1
         return known
 
+    def _starts_another_type(self, text: str, position: int, end: int) -> bool:
+        """Whether a type word starts the next list item, which ends the list; a capitalised
+        one is a name ("các tổ dân phố Cam Phúc và Làng Nhớn")."""
+        if self._type_pattern.match(text, position, end) is None:
+            return False
+        return not (self.capitalised_type_starts_sentence and text[position].isupper())
+
     def _plural_before(self, text: str, type_start: int) -> bool:
         before = text[max(0, type_start - 12) : type_start].split()
         last = before[-1] if before else ""
@@ -270,21 +272,20 @@ class TypedNameFinder:
                 and text[position - 1 : position].isdigit()
                 and ("," in join.group() or is_and)
             )
-            if not (plural or is_and or numbers):
-                return
-            typed = self._type_pattern.match(text, join.end(), end)
-            # "các tổ dân phố Cam Phúc và Làng Nhớn": a capitalised type word inside a list is a name.
-            if typed and not (self.capitalised_type_starts_sentence and text[join.end()].isupper()):
-                return
-            found = self._name_at(text, join.end(), end, unit_type)
-            if found is None:
+            found = None
+            if (plural or is_and or numbers) and not self._starts_another_type(
+                text, join.end(), end
+            ):
+                found = self._name_at(text, join.end(), end, unit_type)
+            name = text[found[0] : found[1]] if found else ""
+            # A list ends at a person's name, and a list of numbers at anything else.
+            if (
+                not found
+                or looks_like_person(name.split(" "))
+                or (numbers and not name[:1].isdigit())
+            ):
                 return
             name_start, name_end = found
-            name = text[name_start:name_end]
-            if looks_like_person(name.split(" ")):
-                return
-            if numbers and not name[:1].isdigit():
-                return
             yield TypedName(unit_type, name, name_start, name_end, name_start)
             position = name_end
             if is_and and not plural:
