@@ -82,6 +82,10 @@ CASES = [
     ("Chủ tịch UBND xã Mương Văn Sòi chủ trì.", "Mương Văn Sòi", None, "Chủ tịch UBND xã", None),
     ("Ông Bế Văn Đầu, Trưởng xóm Nà Rì cho biết.", "Bế Văn Đầu", None, "Trưởng xóm Nà Rì", None),
     ("Sau đó, phó chủ tịch Khải vẫn xuống từng thôn.", "Khải", None, "phó chủ tịch", None),
+    ("Theo ông Lò Văn Pọm, “trưởng bản” Nà Hin, bản đã có đường bê tông.",
+     "Lò Văn Pọm", None, "trưởng bản", None),
+    ("Năm 1998, phó trưởng Ty Giáo dục Lạng Sơn Hoàng Văn Thụ về thăm trường.",
+     "Hoàng Văn Thụ", None, "phó trưởng Ty Giáo dục Lạng Sơn", "tỉnh Lạng Sơn"),
 ]
 # fmt: on
 

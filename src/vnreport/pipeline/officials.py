@@ -34,7 +34,8 @@ from vnreport.records import AdminUnit, Official, ResidentialGroup
 
 KIND = "officials"
 _NAME_RUN = re.compile(f"{SYLLABLE}(?: {SYLLABLE}){{0,5}}")
-_TITLE_SEPARATOR = re.compile(r" ?(?:[–-]|,|\(|:) ?")
+# 'ông X, "trưởng khu phố" Y': a title may stand in quotes (the reader makes them straight).
+_TITLE_SEPARATOR = re.compile(r' ?(?:[–-]|,|\(|:) ?"?')
 _SEPARATORS = frozenset("–-,(:")
 # What may stand between a title and the honorific of its person: "Chủ tịch UBND phường, ông …".
 _BEFORE_HONORIFIC = (", ", " – ", " - ", ": ", " ")

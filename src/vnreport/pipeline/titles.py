@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import product
 
 from vnreport.pipeline.gazetteer import gazetteer
 from vnreport.pipeline.typed_names import middle_names, surnames
@@ -51,14 +52,14 @@ class TitleLexicon:
 
 
 def _cased(words: Iterable[str]) -> set[str]:
-    """Each word as written, in lower case, with a capital first letter, and in title case."""
+    """Each phrase as written and with each of its words in lower case or capitalised
+    ("phó trưởng Ty", "Phó Chủ tịch"): the case variants (?i) would allow, spelt out."""
     variants: set[str] = set()
-    for word in words:
-        lowered = word.lower()
-        variants.update(
-            {word, lowered, lowered[:1].upper() + lowered[1:], word[:1].upper() + word[1:]}
-        )
-        variants.add(" ".join(part[:1].upper() + part[1:] for part in lowered.split(" ")))
+    for phrase in words:
+        variants.add(phrase)
+        options = [(part.lower(), part[:1].upper() + part[1:].lower()) for part in phrase.split(" ")]
+        for combination in product(*options):
+            variants.add(" ".join(combination))
     return variants
 
 
