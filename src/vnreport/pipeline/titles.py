@@ -57,7 +57,9 @@ def _cased(words: Iterable[str]) -> set[str]:
     variants: set[str] = set()
     for phrase in words:
         variants.add(phrase)
-        options = [(part.lower(), part[:1].upper() + part[1:].lower()) for part in phrase.split(" ")]
+        options = [
+            (part.lower(), part[:1].upper() + part[1:].lower()) for part in phrase.split(" ")
+        ]
         for combination in product(*options):
             variants.add(" ".join(combination))
     return variants
