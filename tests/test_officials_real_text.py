@@ -39,6 +39,10 @@ CASES = [
      "Đặng Quốc Khánh", None, "Phó Bí thư Huyện ủy – Chủ tịch HĐND huyện", None),
     ("Phó Bí thư Thường trực Huyện ủy, Chủ tịch HĐND huyện Lường Văn Ón dự.",
      "Lường Văn Ón", None, "Phó Bí thư Thường trực Huyện ủy, Chủ tịch HĐND huyện", None),
+    ("Ông Hà Văn Chung, Trưởng Ban Chỉ huy phòng cháy, chữa cháy rừng huyện kiểm tra.",
+     "Hà Văn Chung", None, "Trưởng Ban Chỉ huy phòng cháy, chữa cháy rừng huyện", None),
+    ("Bà Vũ Thị Hằng, phó trưởng phòng Kinh tế, Hạ tầng và Đô thị phường cho biết.",
+     "Vũ Thị Hằng", None, "phó trưởng phòng Kinh tế, Hạ tầng và Đô thị phường", None),
     ("Bí thư Chi bộ kiêm Trưởng thôn Nà Làng Nông Văn Sỹ cho biết.",
      "Nông Văn Sỹ", None, "Bí thư Chi bộ kiêm Trưởng thôn Nà Làng", None),
     # beyond local government

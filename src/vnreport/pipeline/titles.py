@@ -27,6 +27,9 @@ SYLLABLE = f"{UPPER}(?:['’]{UPPER})?[{LOWER[1:-1]}ŭĕŏĭ]*(?!{UPPER})"
 CAPITALISED_RUN = re.compile(f"{SYLLABLE}(?: {SYLLABLE}){{0,7}}(?![\\w'’])")
 _WORD = re.compile(r"[^\s,;:()\"“”–]+")
 _MAX_NAME = 4
+_UNIT_TYPES = frozenset(
+    {"tỉnh", "thành phố", "quận", "huyện", "thị xã", "phường", "xã", "thị trấn", "đặc khu"}
+)
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,7 @@ class TitleScanner:
                 continue
             pair = _pair_end(text, token, token_end, end, lex.title_words)
             if pair is not None:
+                after_place = text[position:pair].lower() in _UNIT_TYPES
                 title_end = position = pair
                 continue
             if token[0] in UPPER[1:-1] and not token.isupper():
@@ -223,6 +227,9 @@ class TitleScanner:
                     continue
             if lowered in lex.title_words or token in lex.abbreviations or token.isupper():
                 title_end = position = token_end
+                # "… rừng huyện kiểm tra": after a unit type without a name, a lower-case word
+                # is the sentence's verb.
+                after_place = lowered in _UNIT_TYPES
                 continue
             break
         return self.trim(start, title_end)
