@@ -176,3 +176,15 @@ PLACES = [
 def test_place_of_a_title(nlp: Language, text: str, place: str) -> None:
     (official,) = officials(nlp, text)
     assert official.place == place
+
+
+def test_an_event_role_in_a_chain_is_the_role_not_the_title(nlp: Language) -> None:
+    (official,) = officials(
+        nlp,
+        "Đồng chí Đại tá Trịnh Văn Quế - Phó Giám đốc Công an tỉnh - Trưởng Đoàn kiểm tra chủ trì.",
+    )
+    assert (official.rank, official.title, official.role) == (
+        "Đại tá",
+        "Phó Giám đốc Công an tỉnh",
+        "Trưởng đoàn",
+    )

@@ -35,6 +35,9 @@ UNITS = [
     ("Bệnh nhân P.N.Q. ở phường Phước Hòa, bà H.T.P (47 tuổi) và anh T.V.H. đã khỏi.",
      [("phường", "Phước Hòa")]),
     ("Trưởng Công an huyện Thượng tá Nguyễn Quang Thành báo cáo.", []),
+    ("Đoàn kiểm tra tại các xã: Diễn Hoa, Đức Thọ và Quỳnh Lâm.",
+     [("xã", "Diễn Hoa"), ("xã", "Đức Thọ"), ("xã", "Quỳnh Lâm")]),
+    ("HĐND tỉnh: Khảo sát hoạt động của HĐND cấp xã.", []),
     ("Phó Chủ tịch UBND xã H'Yim Kđoh cho biết.", []),
 ]
 # fmt: on

@@ -104,7 +104,11 @@ def lexicon() -> TitleLexicon:
         not_single_names=frozenset(data["not_single_names"]),
         organisations=re.compile(f"(?i:{alternation(data['organisations'])})(?![\\w])"),
         joins=re.compile(alternation(data["joins"])),
-        role_lead=re.compile(f" ?(?:[–-] |, )?(?:{alternation(data['role_leads'])}) "),
+        # "…, làm Trưởng đoàn", "… làm Trưởng đoàn", "… – Trưởng đoàn kiểm tra"
+        role_lead=re.compile(
+            f" ?(?:(?:[–-] |, )(?:(?:{alternation(data['role_leads'])}) )?"
+            f"|(?:{alternation(data['role_leads'])}) )"
+        ),
         honorific=re.compile(honorific),
         head=re.compile(head),
         role=re.compile(alternation(list(data["roles"]))),
@@ -164,6 +168,8 @@ class TitleScanner:
             join = self.lexicon.joins.match(self.text, title_end, end)
             if join is None:
                 break
+            if self.lexicon.role.match(self.text, join.end(), end):
+                break  # "…, Phó Giám đốc Công an tỉnh – Trưởng đoàn": the role is no title
             following = self.one_title_at(join.end(), end)
             if following <= join.end():
                 break

@@ -138,6 +138,10 @@ class TypedNameFinder:
             ):
                 continue
             type_word = match.group("type")
+            if text[match.end() - 2 : match.end()] == ": " and not self._plural_before(
+                text, match.start()
+            ):
+                continue  # "các xã: A, B" is a list; "HĐND tỉnh: Khảo sát …" names nothing
             if (
                 self.capitalised_type_starts_sentence
                 and type_word[0].isupper()
