@@ -37,6 +37,8 @@ _NAME_RUN = re.compile(f"{SYLLABLE}(?: {SYLLABLE}){{0,5}}")
 # 'ông X, "trưởng khu phố" Y': a title may stand in quotes (the reader makes them straight).
 _TITLE_SEPARATOR = re.compile(r' ?(?:[–-]|,|\(|:) ?"?')
 _SEPARATORS = frozenset("–-,(:")
+# Only a name a separator follows can take a title after it ("Nguyễn Văn A – Chủ tịch …").
+_NAME_BEFORE_SEPARATOR = re.compile(f"{_NAME_RUN.pattern}(?= ?[–\\-,(:])")
 # What may stand between a title and the honorific of its person: "Chủ tịch UBND phường, ông …".
 _BEFORE_HONORIFIC = (", ", " – ", " - ", ": ", " ")
 
@@ -128,7 +130,7 @@ class _Collector:
         lex = lexicon()
         self.heads = _Matches(lex.head, text)
         self.honorifics = _Matches(lex.honorific, text)
-        self.names = _Matches(_NAME_RUN, text)
+        self.names = _Matches(_NAME_BEFORE_SEPARATOR, text)
 
     def add(
         self,

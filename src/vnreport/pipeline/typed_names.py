@@ -92,6 +92,7 @@ class TypedNameFinder:
         number_only_types: frozenset[str] = frozenset(),
         glued_after_not: frozenset[str] | None = None,
         lead_words: frozenset[str] = frozenset(),
+        inner_words: frozenset[str] = frozenset(),
     ) -> None:
         self.type_words = dict(type_words)
         self.numbered_types = numbered_types
@@ -107,6 +108,8 @@ class TypedNameFinder:
         self.number_only_types = number_only_types
         self.glued_after_not = glued_after_not
         self.lead_words = lead_words
+        # Lower-case words inside known names ("trường" of "Nông trường Mộc Châu").
+        self.inner_words = inner_words
         self._whole_pattern = re.compile(
             trie_pattern(self.whole_forms) if self.whole_forms else "(?!)"
         )
@@ -219,7 +222,7 @@ class TypedNameFinder:
         if self.known is None or text[run_end : run_end + 1] != " ":
             return None
         words = text[run_end + 1 : min(end, run_end + 40)].split(" ")[:3]
-        if not words or not words[0][:1].islower():
+        if not words or words[0] not in self.inner_words:
             return None
         for size in range(len(words), 0, -1):
             tail = " ".join(words[:size]).rstrip(".,;:)")
