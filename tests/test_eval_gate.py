@@ -14,7 +14,7 @@ from .conftest import CORPORA
 FLOORS = json.loads((Path(__file__).parent / "eval_floors.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout"])
+@pytest.mark.parametrize("split", ["dev", "heldout", "wild"])
 def test_quality_floors(split: str) -> None:
     scores = evaluate_directory(CORPORA / split).as_dict()
     # Each field has one headline number: its F1, or its accuracy where it has no F1.

@@ -6,7 +6,7 @@ def test_all_is_pinned() -> None:
         [
             "AdminUnit", "Document", "EventDate", "Figure", "GazetteerUnit", "Official",
             "Recommendation", "Report", "ResidentialGroup", "Segment", "Span", "VnreportError",
-            "__version__", "annotate_document", "extract", "extract_document", "load",
+            "__version__", "annotate_document", "extract", "extract_document", "extract_many", "load",
         ]
     )  # fmt: skip
     for name in vnreport.__all__:

@@ -6,11 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from tests.inputs import PAGE, to_cp1258
 from vnreport.errors import EmptyDocumentError
 from vnreport.io import read_path
 from vnreport.io.html import read_html
+from vnreport.pipeline.run import extract_document
 
 
 def test_page_gives_title_first_then_the_main_text() -> None:
@@ -80,3 +82,38 @@ def test_lead_and_captions_the_extractor_drops_are_restored() -> None:
     assert "Sáng 3/10, đoàn công tác của UBND huyện Quảng Trạch" in document.text
     assert "Đoàn kiểm tra kè biển tại thôn Tây (xã Quảng Khê)" in document.text
     assert document.text.count("Sáng 3/10") == 1
+
+
+TABLE_PAGE = Path(__file__).parent / "data" / "pages" / "table_portal_ea_kar.html"
+
+
+def test_a_layout_table_page_falls_back_to_its_largest_block() -> None:
+    (document,) = read_path(TABLE_PAGE)
+    paragraphs = document.text.split("\n\n")
+    assert paragraphs[0] == "Phó Chủ tịch UBND huyện kiểm tra phòng chống dịch tại xã Cư Huê"
+    assert paragraphs[1].startswith("Chiều 12/3, ông Lê Văn Tám")
+    assert paragraphs[-1] == "Hoài Thương - Minh Khoa"
+    for debris in ("LÃNH ĐẠO HUYỆN", "Y KHÔI NIÊ", "Lượt xem", "Các tin khác", "Cơ quan chủ quản"):
+        assert debris not in document.text
+    assert "|" not in document.text
+
+
+def test_headline_byline_and_dateline_are_read_off_the_page() -> None:
+    (document,) = read_path(TABLE_PAGE)
+    assert document.title == "Phó Chủ tịch UBND huyện kiểm tra phòng chống dịch tại xã Cư Huê"
+    assert document.author == "Hoài Thương - Minh Khoa"
+    assert document.published == dt.date(2025, 3, 13)  # the dateline, not the header's widget
+
+
+def test_a_table_page_gives_the_whole_report(nlp: Language) -> None:
+    (document,) = read_path(TABLE_PAGE)
+    report = extract_document(document, nlp=nlp)
+    assert report.authors == ["Hoài Thương", "Minh Khoa"]
+    assert report.event_date is not None
+    assert report.event_date.iso == "2025-03-12"
+    assert [(r.issuer, r.text) for r in report.recommendations] == [
+        ("Lê Văn Tám", "UBND xã tổ chức ra quân diệt lăng quăng hằng tuần"),
+        ("Lê Văn Tám", "tuyên truyền người dân ngủ màn"),
+        ("Lê Văn Tám", "Trung tâm Y tế huyện được giao giám sát chặt các ổ dịch cũ"),
+    ]
+    assert [o.name for o in report.officials] == ["Lê Văn Tám"]

@@ -24,7 +24,7 @@ ALLOWED: dict[str, set[str]] = {
     "sinks":      {"text"},
     "bulk":       {"pipeline", "io", "sinks", "text"},
     "evaluation": {"pipeline", "io", "text"},
-    "review":     {"pipeline", "io", "text"},
+    "review":     {"pipeline", "io", "sinks", "text"},  # browse describes the SQL schema
 }
 # fmt: on
 SHARED_ALLOWED = {"text"}  # e.g. failure labels are made safe by text.safe_text

@@ -57,6 +57,29 @@ ITEMS = [
      ["Các xã rà soát hộ nghèo. Báo cáo kết quả trước ngày 5/10", "Các trường tăng cường giáo dục"]),
     ("Đồng chí yêu cầu nhà thầu hoàn thành các kiệt còn lại. UBND phường chủ trì đối thoại với các hộ.",
      ["nhà thầu hoàn thành các kiệt còn lại", "UBND phường chủ trì đối thoại với các hộ"]),
+    # portal shapes: lead-in and list lines of every marker
+    ("Kết luận, bà Nguyễn Thị Huế đề nghị phường tập trung một số nội dung sau:\n– Rà soát hộ nghèo;\n"
+     "* Nhân rộng mô hình tổ tự quản;\n1. Hoàn thiện hồ sơ trước ngày 30/11;\na) Báo cáo kết quả về thành phố.",
+     ["Rà soát hộ nghèo", "Nhân rộng mô hình tổ tự quản", "Hoàn thiện hồ sơ trước ngày 30/11",
+      "Báo cáo kết quả về thành phố"]),
+    # a lead-in and sentences without a trigger of their own
+    ("Đồng chí Nguyễn Thị Huế nhấn mạnh: Phường cần nâng cao chất lượng tiếp dân. Tiếp tục rà soát các quy ước. "
+     "Tập trung chỉnh trang vỉa hè. Phấn đấu hoàn thành các chỉ tiêu trong tháng 12.",
+     ["Phường cần nâng cao chất lượng tiếp dân", "Tiếp tục rà soát các quy ước", "Tập trung chỉnh trang vỉa hè",
+      "Phấn đấu hoàn thành các chỉ tiêu trong tháng 12"]),
+    # passive and reported asks
+    ("Đồng chí Nguyễn Thị Huế đề nghị phường rà soát các quy ước. Các tổ dân phố được yêu cầu báo cáo trước ngày 5/10.",
+     ["phường rà soát các quy ước", "Các tổ dân phố được yêu cầu báo cáo trước ngày 5/10"]),
+    ("Phòng Văn hóa thành phố được giao hướng dẫn phường xây dựng mô hình.",
+     ["Phòng Văn hóa thành phố được giao hướng dẫn phường xây dựng mô hình"]),
+    ("Đồng chí yêu cầu phường khắc phục hạn chế. Việc thực hiện phải bảo đảm đúng quy trình; các tổ phải báo cáo hằng tuần.",
+     ["phường khắc phục hạn chế", "Việc thực hiện phải bảo đảm đúng quy trình", "các tổ phải báo cáo hằng tuần"]),
+    ("Đoàn đề nghị UBND phường cần kiên quyết xử lý vi phạm, bên cạnh đó, công khai danh sách hộ vi phạm.",
+     ["UBND phường cần kiên quyết xử lý vi phạm", "công khai danh sách hộ vi phạm"]),
+    ("Đồng chí Nguyễn Thị Huế nhấn mạnh, các tổ cần tiếp tục vận động nhân dân.",
+     ["các tổ cần tiếp tục vận động nhân dân"]),
+    ("Đồng chí yêu cầu Ban Quản lý dự án đôn đốc nhà thầu bảo đảm tiến độ.",
+     ["Ban Quản lý dự án đôn đốc nhà thầu bảo đảm tiến độ"]),
 ]
 
 NOT_ASKS = [
@@ -73,6 +96,12 @@ NOT_ASKS = [
     "Khi cần thiết, phường huy động lực lượng dân quân.",
     "Xã cũng giao chỉ tiêu cho từng thôn.",
     "Phường có 12 tổ dân phố, cần thêm kinh phí sửa chữa nhà văn hóa.",
+    "Tuy nhiên, phường vẫn còn một số hạn chế trong thu gom rác.",  # a finding
+    "Đoàn ghi nhận những cố gắng của phường trong năm qua.",  # praise
+    "Phường sẽ tiếp tục vận động nhân dân hiến đất mở rộng đường.",  # the inspected side's promise
+    "Đại diện các phòng đã trả lời các kiến nghị phường đề xuất; buổi làm việc kết thúc lúc 11 giờ.",
+    "Đồng chí chủ trì buổi làm việc với Ban chỉ đạo phường về nhiệm vụ thời gian tới.",
+    "Đồng chí phát biểu xung quanh các đề xuất, kiến nghị của phường.",
 ]
 # fmt: on
 
@@ -164,3 +193,55 @@ def test_seed_recommendations(nlp: Language, seed_text: str) -> None:
         assert item.issuer == expected["issuer"]
         assert token_f1(expected["text"], item.text) >= 0.9
     _grounded(report)
+
+
+def test_an_ask_upward_is_issued_by_the_unit(nlp: Language) -> None:
+    items = _report(
+        nlp, "UBND phường Huyền Tụng kiến nghị thành phố hỗ trợ kinh phí làm kè."
+    ).recommendations
+    assert [(i.issuer, i.addressee, i.verb) for i in items] == [
+        ("UBND phường Huyền Tụng", "thành phố", "kiến nghị")
+    ]
+
+
+def test_items_after_a_lead_in_keep_its_issuer(nlp: Language) -> None:
+    body = (
+        "Đồng chí Nguyễn Thị Huế nhấn mạnh: Phường cần nâng cao chất lượng tiếp dân. "
+        "Tiếp tục rà soát các quy ước. Sở Nội vụ được giao hướng dẫn phường."
+    )
+    items = _report(nlp, body).recommendations
+    assert [i.issuer for i in items] == ["Nguyễn Thị Huế"] * 3
+    assert items[-1].addressee == "Sở Nội vụ"
+
+
+def test_an_item_cut_off_by_the_end_of_the_text_is_marked(nlp: Language) -> None:
+    items = _report(
+        nlp, "Đồng chí Nguyễn Thị Huế yêu cầu phường rà soát các quy ước và"
+    ).recommendations
+    assert [(i.text, i.truncated) for i in items] == [("phường rà soát các quy ước và", True)]
+    whole = _report(
+        nlp, "Đồng chí Nguyễn Thị Huế yêu cầu phường rà soát các quy ước."
+    ).recommendations
+    assert [i.truncated for i in whole] == [False]
+
+
+def test_the_headline_asks_nothing(nlp: Language) -> None:
+    report = vnreport.extract(
+        "Trường học cần lưu ý gì khi triển khai các khoản thu năm học mới\n\n" + INTRO, nlp=nlp
+    )
+    assert report.recommendations == []
+
+
+# fmt: off
+ISSUERS = [
+    ("Kết luận, ông Trần Văn Hòa yêu cầu phường thực hiện các nhiệm vụ sau:\n1. Rà soát hộ nghèo;\n"
+     "2. Công khai danh sách hộ được hỗ trợ.", ["Trần Văn Hòa", "Trần Văn Hòa"]),
+    ("Qua giám sát, Thường trực HĐND thành phố đề nghị phường tiếp tục khai thác các nguồn thu.",
+     ["Thường trực HĐND thành phố"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("body", "issuers"), ISSUERS)
+def test_issuers(nlp: Language, body: str, issuers: list[str]) -> None:
+    assert [item.issuer for item in _report(nlp, body).recommendations] == issuers

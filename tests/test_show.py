@@ -1,4 +1,4 @@
-"""Reviewing one article: the terminal view and the highlighted page."""
+"""Reviewing one article in the terminal (the review page: test_review_page*.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from spacy.language import Language
 
 from tests.inputs import sample_report
 from vnreport.document import Document
-from vnreport.pipeline import store
-from vnreport.review.show import HIGHLIGHT_KEY, annotate, highlight_html, render_report, report_of
+from vnreport.review.show import annotate, render_report, report_of
 
 
 def test_annotate_keeps_the_doc_and_its_report(nlp: Language) -> None:
@@ -33,26 +32,3 @@ def test_the_terminal_view_lists_every_kind_of_item() -> None:
         "Recommendations (1)",
     ):
         assert title in shown
-
-
-def test_the_page_highlights_each_item_with_its_kind(nlp: Language) -> None:
-    report = sample_report(0)
-    doc = nlp.make_doc(report.text)
-    kinds = {
-        "officials": report.officials,
-        "admin_units": report.admin_units,
-        "groups": report.groups,
-    }
-    for kind, records in kinds.items():
-        spans = [(m.start, m.end, "x") for r in records for m in r.mentions]
-        store.put(doc, kind, records, spans)
-    store.put(
-        doc, "figures", report.figures, [(f.span.start, f.span.end, "%") for f in report.figures]
-    )
-    page = highlight_html(doc)
-    labels = {span.label_ for span in doc.spans[HIGHLIGHT_KEY]}
-    assert labels == {"OFFICIAL", "ADMIN_UNIT", "GROUP", "FIGURE"}
-    assert len(doc.spans[HIGHLIGHT_KEY]) == 2 + 2 + 1 + 2
-    for text in ("OFFICIAL", "ADMIN_UNIT", "GROUP", "FIGURE", "Lý Văn Thắng", "<table>"):
-        assert text in page
-    assert page.rstrip().endswith("</html>")

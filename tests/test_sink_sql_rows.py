@@ -33,7 +33,8 @@ def test_every_value_lands_in_its_column() -> None:
     assert Report.model_validate_json(str(row.pop("record"))) == report
     assert row == {
         "id": report.id, "source": report.source, "title": report.title, "lead": report.lead,
-        "author": "Minh Trang", "published": "2023-10-04", "event_date": "2023-10-03",
+        "author": "Minh Trang", "authors": None, "byline_mark": None, "source_credit": None,
+        "published": "2023-10-04", "published_source": None, "event_date": "2023-10-03",
         "event_year": 2023, "event_month": 10, "event_day": 3, "text": report.text,
         "extractor_version": report.extractor_version,
     }  # fmt: skip

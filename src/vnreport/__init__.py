@@ -25,11 +25,11 @@ from vnreport.records import (
 )
 
 if TYPE_CHECKING:
-    from vnreport.api import annotate_document, extract, extract_document, load
+    from vnreport.api import annotate_document, extract, extract_document, extract_many, load
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
-_API = frozenset({"annotate_document", "extract", "extract_document", "load"})
+_API = frozenset({"annotate_document", "extract", "extract_document", "extract_many", "load"})
 
 
 def __getattr__(name: str) -> Any:
@@ -61,5 +61,6 @@ __all__ = [
     "annotate_document",
     "extract",
     "extract_document",
+    "extract_many",
     "load",
 ]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape  # messages name extras as vnreport[browse], not markup
 
 from vnreport._version import __version__
 from vnreport.errors import ExtractionError, VnreportError
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from vnreport.bulk.summary import Summary
     from vnreport.io import ReadOptions
 
-EXAMPLES = """
+EXAMPLES = r"""
 [bold]Examples[/]
 
   vnreport extract article.txt              [dim]# its Report as JSON[/]
@@ -35,6 +36,7 @@ EXAMPLES = """
   cat dump.jsonl | vnreport extract - -o reports.db --text-field body
   vnreport extract archive/ --engine dask --scheduler tcp://host:8786 -o r.db
   vnreport show article.html --html review.html
+  vnreport browse reports.sqlite          [dim]# in datasette: vnreport\[browse][/]
   vnreport schema > report.schema.json
   vnreport eval corpora/dev --baseline underthesea
 
@@ -111,7 +113,7 @@ def _print_reports(paths: list[str], read: ReadOptions, max_chars: int) -> int:
             report = extract_document(item, max_chars=max_chars)
         except VnreportError as error:
             summary.failed += 1
-            _err.print(f"[red]failed:[/] {error}", highlight=False)
+            _err.print(f"[red]failed:[/] {escape(str(error))}", highlight=False)
             continue
         summary.extracted += 1
         if first is None and summary.extracted == 1:
@@ -240,7 +242,10 @@ def extract(
 
 def _quiet_dask() -> None:
     """Keep Dask's scheduler chatter (it sets its loggers to INFO on import) for --verbose."""
-    import distributed  # noqa: F401  (configures its loggers, which we then adjust)
+    try:
+        import distributed  # noqa: F401  (configures its loggers, which we then adjust)
+    except ImportError:  # the engine itself says which extra to install
+        return
 
     if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
         logging.getLogger("distributed").setLevel(logging.WARNING)
@@ -279,21 +284,53 @@ def show(
     ],
     html: Annotated[
         Path | None,
-        typer.Option("--html", help="Also write a page highlighting every extracted item."),
+        typer.Option(
+            "--html",
+            help="Also write the review page: the article with every item highlighted, "
+            "its records beside it (one self-contained file).",
+        ),
     ] = None,
 ) -> None:
-    """Show one article's records in the terminal, and optionally as a highlighted HTML page."""
+    """Show one article's records in the terminal, and optionally write its review page."""
     from vnreport.io import read_path
-    from vnreport.review.show import annotate, highlight_html, render_report, report_of
+    from vnreport.review import page
+    from vnreport.review.show import annotate, render_report, report_of
 
     document = next(iter(read_path(file)), None)
     if document is None:
         raise typer.BadParameter(f"{file} holds no article")
-    doc = annotate(document)
-    Console().print(render_report(report_of(doc)))
+    report = report_of(annotate(document))
+    Console().print(render_report(report))
     if html is not None:
-        html.write_text(highlight_html(doc), encoding="utf-8")
-        _err.print(f"wrote {html}")
+        html.write_text(page.html(report), encoding="utf-8")
+        _err.print(f"wrote {escape(str(html))} (open it in a browser)", highlight=False)
+
+
+@app.command()
+def browse(
+    database: Annotated[
+        Path,
+        typer.Argument(
+            help="A SQLite file written by vnreport extract --out.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ],
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8001,
+) -> None:
+    """Browse a results database in datasette (needs: pip install 'vnreport[browse]')."""
+    from vnreport.review import browse as browsing
+
+    browsing.tables_of(database)  # clear refusals before anything starts
+    browsing.require_datasette()
+    _err.print(
+        escape(f"serving {database} at http://{host}:{port}/{database.stem} (Ctrl-C stops)"),
+        highlight=False,
+    )
+    browsing.serve(database, host=host, port=port)
 
 
 @app.command()
@@ -328,10 +365,10 @@ def main() -> None:
     try:
         app()
     except ExtractionError as error:
-        _err.print(f"[red]error:[/] {error}", highlight=False)
+        _err.print(f"[red]error:[/] {escape(str(error))}", highlight=False)
         sys.exit(_ABORTED)
     except VnreportError as error:
-        _err.print(f"[red]error:[/] {error}", highlight=False)
+        _err.print(f"[red]error:[/] {escape(str(error))}", highlight=False)
         sys.exit(_USAGE)
 
 

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SegmentKind = Literal["title", "lead", "caption", "body", "byline", "boilerplate"]
+PublishedSource = Literal["caller", "page"]
 Bound = Literal["lower", "upper"]
 
 
@@ -138,6 +139,9 @@ class Recommendation(_Record):
     addressee: str | None = Field(default=None, description="Unit or body asked to act.")
     verb: str | None = Field(default=None, description="đề nghị, yêu cầu, chỉ đạo …")
     span: Span = Field(description="Where the item's text lies.")
+    truncated: bool = Field(
+        default=False, description="The text ends before the item does (a cut-off page)."
+    )
 
 
 class Report(_Record):
@@ -149,7 +153,19 @@ class Report(_Record):
     title: str | None = Field(default=None, description="Article title.")
     lead: str | None = Field(default=None, description="Lead paragraph.")
     author: str | None = Field(default=None, description="Byline author or source.")
+    authors: list[str] = Field(
+        default_factory=list, description="Each author the byline names ('Thu Hà - Quốc Việt')."
+    )
+    byline_mark: str | None = Field(
+        default=None, description="Mark of an unnamed reporter in the byline: PV, CTV …"
+    )
+    source_credit: str | None = Field(
+        default=None, description="Source the byline credits: 'Theo Báo X', 'Nguồn: X'."
+    )
     published: dt.date | None = Field(default=None, description="Publication date, when given.")
+    published_source: PublishedSource | None = Field(
+        default=None, description="Where `published` came from: the caller or the page's dateline."
+    )
     event_date: EventDate | None = Field(default=None, description="Date of the reported event.")
     segments: list[Segment] = Field(default_factory=list, description="Parts of the page.")
     officials: list[Official] = Field(default_factory=list, description="Named officials.")

@@ -11,6 +11,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from vnreport.document import Document
 from vnreport.errors import VnreportError
 from vnreport.evaluation.scoring import (
     ACCURACY_FIELDS,
@@ -35,6 +36,7 @@ class Scores:
     articles: int = 0
     fields: dict[str, Counts] = field(default_factory=lambda: {name: Counts() for name in FIELDS})
     agreed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ACCURACY_FIELDS, 0))
+    judged: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ACCURACY_FIELDS, 0))
 
     def add(self, gold: Prediction, predicted: Prediction) -> None:
         """Add one article's comparison."""
@@ -43,6 +45,11 @@ class Scores:
             self.fields[name].add(counts)
         for name, ok in accuracy(gold, predicted).items():
             self.agreed[name] += ok
+            self.judged[name] += 1
+
+    def share(self, name: str) -> float:
+        """The share of judged articles whose one-value field `name` agrees with the gold."""
+        return self.agreed[name] / self.judged[name] if self.judged[name] else 0.0
 
     def as_dict(self) -> dict[str, dict[str, float]]:
         """Scores as plain numbers, for gates and JSON output."""
@@ -53,8 +60,9 @@ class Scores:
         }
         for name in _MATCHED_ACCURACY:
             result[name] = {"accuracy": self.fields[name].precision}
-        for name, count in self.agreed.items():
-            result[name] = {"accuracy": count / self.articles if self.articles else 0.0}
+        for name in self.agreed:
+            if self.judged[name]:
+                result[name] = {"accuracy": self.share(name)}
         return result
 
 
@@ -69,36 +77,34 @@ def gold_pairs(directory: Path) -> Iterator[tuple[Path, Path]]:
                 break
 
 
-def _read_article(path: Path) -> tuple[str, str | None]:
-    """Article text for the pipeline and, for HTML, for the baseline as well."""
+def _read_article(path: Path) -> Document | None:
+    """The article as the pipeline gets it: a .txt verbatim, an HTML page through its reader
+    (main text, and the page's own title, author and date)."""
     if path.suffix == ".txt":
-        return path.read_text(encoding="utf-8"), None
+        return Document(text=path.read_text(encoding="utf-8"), source=str(path))
     try:
         from vnreport.io import read_path
     except ImportError:  # readers not installed in this checkout
-        return "", None
-    document = next(iter(read_path(path)))
-    return document.text, document.author
+        return None
+    return next(iter(read_path(path)))
 
 
 def evaluate_directory(directory: Path, *, system: str = "vnreport") -> Scores:
     """Score `system` ("vnreport" or "underthesea") on every gold article in `directory`."""
-    from vnreport.document import Document
     from vnreport.evaluation.scoring import from_report
     from vnreport.pipeline.run import extract_document
 
     scores = Scores()
     for article, gold_path in gold_pairs(directory):
         gold = from_gold(json.loads(gold_path.read_text(encoding="utf-8")))
-        text, author = _read_article(article)
-        if not text:
+        document = _read_article(article)
+        if document is None or not document.text:
             continue
         if system == "underthesea":
             from vnreport.evaluation.baseline import predict
 
-            predicted = predict(text)
+            predicted = predict(document.text)
         else:
-            document = Document(text=text, source=str(article), author=author)
             predicted = from_report(extract_document(document))
         scores.add(gold, predicted)
     return scores
@@ -133,9 +139,11 @@ def table(title: str, columns: dict[str, Scores]) -> Table:
                 row += [f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}"]
         output.add_row(*row)
     for name in ACCURACY_FIELDS:
+        if not any(scores.judged[name] for scores in columns.values()):
+            continue  # no gold of this corpus states it (`published` is optional)
         row = [f"{name} (accuracy)"]
         for system, scores in columns.items():
-            value = scores.agreed[name] / max(scores.articles, 1)
+            value = scores.share(name)
             row += ["", "", f"{value:.3f}" if name in covered_fields(system) else "–"]
         output.add_row(*row)
     return output

@@ -6,16 +6,19 @@ functions: a `Gold` and a `Prediction` in, counts out; the evaluator adds them u
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from vnreport.records import Report
+from vnreport.text.dates import year_for
 from vnreport.text.normalize import fold
 
 FIELDS = ("officials", "titles", "places", "admin_units", "groups", "figures", "recommendations")
-ACCURACY_FIELDS = ("event_date", "author")
+ACCURACY_FIELDS = ("event_date", "author", "title", "published")
+"""One-value fields; `published` is judged only on articles whose gold has the key."""
 _WORDS = re.compile(r"\w+")
 _PERCENT_WORDS = frozenset({"%", "phần trăm"})
 ITEM_OVERLAP = 0.5
@@ -63,7 +66,11 @@ class Prediction:
     figures: list[tuple[float, str]] = field(default_factory=list)
     recommendations: list[str] = field(default_factory=list)
     event_date: str | None = None
+    event_date_as_written: str | None = None  # the year only when the date expression has it
     author: str | None = None
+    title: str | None = None
+    published: str | None = None
+    has_published: bool = False  # gold only: the record carries the optional `published` key
 
 
 def _unit(unit: str) -> str:
@@ -71,8 +78,17 @@ def _unit(unit: str) -> str:
     return "%" if folded in _PERCENT_WORDS else folded
 
 
+def dated_as_report(event_date: str | None, published: str | None) -> str | None:
+    """A gold year-less event date ("--09-14") as the Report dates it given the page's dateline."""
+    if event_date is None or published is None or not event_date.startswith("--"):
+        return event_date
+    month, day = int(event_date[2:4]), int(event_date[5:7])
+    year = year_for(month, day, dt.date.fromisoformat(published))
+    return f"{year:04d}{event_date[1:]}"
+
+
 def from_gold(gold: dict[str, Any]) -> Prediction:
-    """A gold JSON record in comparable form."""
+    """A gold JSON record in comparable form; with `published`, year-less dates get its year."""
     return Prediction(
         officials={fold(o["name"]): o.get("title") for o in gold.get("officials", [])},
         places={fold(o["name"]): o.get("org_place") for o in gold.get("officials", [])},
@@ -80,8 +96,11 @@ def from_gold(gold: dict[str, Any]) -> Prediction:
         groups=[(g["type"], fold(g["name"])) for g in gold.get("groups", [])],
         figures=[(float(f["value"]), _unit(f["unit"])) for f in gold.get("figures", [])],
         recommendations=[r["text"] for r in gold.get("recommendations", [])],
-        event_date=gold.get("event_date"),
+        event_date=dated_as_report(gold.get("event_date"), gold.get("published")),
         author=gold.get("author"),
+        title=gold.get("title"),
+        published=gold.get("published"),
+        has_published="published" in gold,
     )
 
 
@@ -95,8 +114,21 @@ def from_report(report: Report) -> Prediction:
         figures=[(float(f.value), _unit(f.unit)) for f in report.figures],
         recommendations=[r.text for r in report.recommendations],
         event_date=report.event_date.iso if report.event_date else None,
+        event_date_as_written=_as_written(report),
         author=report.author,
+        title=report.title,
+        published=report.published.isoformat() if report.published else None,
     )
+
+
+def _as_written(report: Report) -> str | None:
+    """The event date without a year the text does not write (one taken from the dateline)."""
+    event = report.event_date
+    if event is None:
+        return None
+    if event.year is not None and str(event.year) not in event.span.text:
+        return event.model_copy(update={"year": None}).iso
+    return event.iso
 
 
 def _multiset(gold: list[Any], predicted: list[Any]) -> Counts:
@@ -162,10 +194,25 @@ def score(gold: Prediction, predicted: Prediction) -> dict[str, Counts]:
 
 
 def accuracy(gold: Prediction, predicted: Prediction) -> dict[str, bool]:
-    """Exact agreement of the one-value fields."""
+    """Exact agreement of the one-value fields (`published` only when the gold states it)."""
     author_ok = (gold.author is None and predicted.author is None) or (
         gold.author is not None
         and predicted.author is not None
         and fold(gold.author) == fold(predicted.author)
     )
-    return {"event_date": gold.event_date == predicted.event_date, "author": author_ok}
+    agreed = {
+        # Without a gold dateline the convention is the year as written in the date expression.
+        "event_date": gold.event_date
+        == (predicted.event_date if gold.has_published else predicted.event_date_as_written),
+        "author": author_ok,
+        "title": _same_headline(gold.title, predicted.title),
+    }
+    if gold.has_published:
+        agreed["published"] = gold.published == predicted.published
+    return agreed
+
+
+def _same_headline(gold: str | None, predicted: str | None) -> bool:
+    if gold is None or predicted is None:
+        return gold == predicted
+    return fold(gold).rstrip(" .") == fold(predicted).rstrip(" .")

@@ -14,12 +14,14 @@ from vnreport.records import (
     EventDate,
     Figure,
     Official,
+    PublishedSource,
     Recommendation,
     Report,
     ResidentialGroup,
     Segment,
 )
-from vnreport.text.page import byline_author
+from vnreport.text.byline import Byline, parse_byline
+from vnreport.text.dates import year_for
 
 SOURCE_KEY = "vnreport_source"
 PUBLISHED_KEY = "vnreport_published"
@@ -36,24 +38,22 @@ def resolve_year(event: EventDate, published: dt.date | None) -> EventDate:
     """Give a year-less event date the publication year (the one before if it would be later)."""
     if event.year is not None or published is None:
         return event
-    year = published.year
-    if (event.month, event.day) > (
-        published.month,
-        published.day,
-    ) and event.month - published.month > 1:
-        year -= 1
-    return event.model_copy(update={"year": year})
+    return event.model_copy(update={"year": year_for(event.month, event.day, published)})
 
 
 def doc_to_report(doc: Doc) -> Report:
     """The Report of a Doc that went through the vnreport pipeline."""
     text = store.text(doc)
     published: dt.date | None = doc.user_data.get(PUBLISHED_KEY)
+    published_source: PublishedSource | None = "caller" if published else None
+    if published is None:
+        published = next(iter(store.get(doc, "dateline", dt.date)), None)
+        published_source = "page" if published else None
     segments = store.get(doc, "segments", Segment)
     title = next((s.span.text for s in segments if s.kind == "title"), None)
     lead = next((s.span.text for s in segments if s.kind == "lead"), None)
-    byline = next((s.span.text for s in segments if s.kind == "byline"), None)
-    author = byline_author(byline) if byline else None
+    line = next((s.span.text for s in segments if s.kind == "byline"), None)
+    byline = (parse_byline(line) if line else None) or Byline()
     dates = store.get(doc, "dates", EventDate)
     event_date = resolve_year(dates[0], published) if dates else None
     return Report(
@@ -62,8 +62,12 @@ def doc_to_report(doc: Doc) -> Report:
         text=text,
         title=title or doc.user_data.get(TITLE_HINT_KEY),
         lead=lead,
-        author=author or doc.user_data.get(AUTHOR_HINT_KEY),
+        author=byline.author or (None if byline.mark else doc.user_data.get(AUTHOR_HINT_KEY)),
+        authors=list(byline.authors),
+        byline_mark=byline.mark,
+        source_credit=byline.source,
         published=published,
+        published_source=published_source,
         event_date=event_date,
         segments=segments,
         officials=store.get(doc, "officials", Official),

@@ -19,6 +19,7 @@ from vnreport.pipeline import store
 from vnreport.pipeline.segments import content_sentences
 from vnreport.records import EventDate
 from vnreport.resources import load_json
+from vnreport.text.script import alternation
 
 KIND = "dates"
 _SEGMENT_PRIORITY = {"lead": 0, "title": 1, "body": 2, "caption": 3}
@@ -40,6 +41,19 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+@cache
+def _excluded_before() -> re.Pattern[str]:
+    """What, right before a cued date, makes it a deadline or a document's date."""
+    words = alternation(load_json("dates")["not_after"])
+    document = r"(?:số[ ]?)?\d+[ ]?/[\w.-]*(?:/[\w.-]+)?|số[ ]\d+[\w./-]*"
+    # \Z, not $: a dateline on the line before ("28/09/2023\n") is no document number
+    return re.compile(rf"(?:(?<!\w)(?:{words})|{document})[ ,]*\Z", re.IGNORECASE)
+
+
+def _excluded(text: str, start: int) -> bool:
+    return _excluded_before().search(text, max(0, start - 40), start) is not None
+
+
 def _valid(year: int | None, month: int, day: int) -> bool:
     try:
         dt.date(year or 2000, month, day)  # 2000 is a leap year: 29/2 stays valid
@@ -55,7 +69,7 @@ def find_dates(text: str, start: int, end: int) -> Iterator[tuple[int, int, int 
         month = match.group("m") or match.group("m2")
         year = match.group("y") or match.group("y2")
         year_value = int(year) if year else None
-        if _valid(year_value, int(month), int(day)):
+        if _valid(year_value, int(month), int(day)) and not _excluded(text, match.start()):
             yield match.start(), match.end(), year_value, int(month), int(day)
 
 

@@ -73,14 +73,17 @@ def _default_pipeline() -> Language:
     return load()
 
 
-def annotate_document(
-    document: Document, *, nlp: Language | None = None, max_chars: int = DEFAULT_MAX_CHARS
-) -> Doc:
-    """Run the pipeline on a Document and return the Doc, with its `doc.spans["vnreport_*"]`.
+def default_pipeline() -> Language:
+    """The shared pipeline `extract()` uses when given none (loaded on first use)."""
+    return _default_pipeline()
+
+
+def check_document(document: Document, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    """The checks every extraction makes before the pipeline runs.
 
     Raises:
-        InputError: the text is empty or over `max_chars`.
-        ExtractionError: a component failed (a bug worth reporting, with the source named).
+        DocumentTooLargeError: the text is over `max_chars`.
+        EmptyDocumentError: the text has nothing visible.
     """
     text = document.text
     if len(text) > max_chars:
@@ -91,13 +94,30 @@ def annotate_document(
         )
     if not has_text(text):
         raise EmptyDocumentError("document has no visible text", source=document.source)
+
+
+def label_doc(doc: Doc, document: Document) -> Doc:
+    """Put what the container said about the article (source, date, hints) on its Doc."""
+    doc.user_data[SOURCE_KEY] = document.source
+    doc.user_data[PUBLISHED_KEY] = document.published
+    doc.user_data[AUTHOR_HINT_KEY] = document.author
+    doc.user_data[TITLE_HINT_KEY] = document.title
+    return doc
+
+
+def annotate_document(
+    document: Document, *, nlp: Language | None = None, max_chars: int = DEFAULT_MAX_CHARS
+) -> Doc:
+    """Run the pipeline on a Document and return the Doc, with its `doc.spans["vnreport_*"]`.
+
+    Raises:
+        InputError: the text is empty or over `max_chars`.
+        ExtractionError: a component failed (a bug worth reporting, with the source named).
+    """
+    check_document(document, max_chars=max_chars)
     pipeline = nlp if nlp is not None else _default_pipeline()
     try:
-        doc = pipeline.make_doc(text)
-        doc.user_data[SOURCE_KEY] = document.source
-        doc.user_data[PUBLISHED_KEY] = document.published
-        doc.user_data[AUTHOR_HINT_KEY] = document.author
-        doc.user_data[TITLE_HINT_KEY] = document.title
+        doc = label_doc(pipeline.make_doc(document.text), document)
         for _, component in pipeline.pipeline:
             doc = component(doc)
     except VnreportError:

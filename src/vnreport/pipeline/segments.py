@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import cast
 
 import numpy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from vnreport.pipeline import store
 from vnreport.records import Segment, Span
-from vnreport.text.page import CONTENT_KINDS, classify
+from vnreport.text.page import CONTENT_KINDS, Page, read_page
 
 KIND = "segments"
+DATELINE = "dateline"
 
 
 class ArticleSegmenter:
@@ -24,24 +27,30 @@ class ArticleSegmenter:
         self.max_byline_words = max_byline_words
 
     def __call__(self, doc: Doc) -> Doc:
-        segments = classify(
+        page = read_page(
             store.text(doc),
             max_title_chars=self.max_title_chars,
             max_byline_words=self.max_byline_words,
         )
-        self.set_annotations(doc, segments)
+        self.set_annotations(doc, page)
         return doc
 
-    def set_annotations(self, doc: Doc, segments: list[Segment]) -> None:
-        """Store the segments and mark sentence starts on the tokens."""
+    def set_annotations(self, doc: Doc, page: Page) -> None:
+        """Store the segments and the dateline's date, and mark sentence starts on the tokens."""
+        segments = page.segments
         store.put(doc, KIND, segments, ((s.span.start, s.span.end, s.kind) for s in segments))
+        if page.published is not None and page.dateline is not None:
+            line = page.dateline
+            store.put(doc, DATELINE, [page.published], [(line.start, line.end, DATELINE)])
         starts = {sentence.start for segment in segments for sentence in segment.sentences}
         starts.update(segment.span.start for segment in segments)
-        offsets = doc.to_array(IDX)
-        for index in numpy.flatnonzero(numpy.isin(offsets, sorted(starts))).tolist():
-            doc[index].is_sent_start = True
-        if len(doc):
-            doc[0].is_sent_start = True
+        if not len(doc):
+            return
+        # One array write: setting `is_sent_start` token by token re-checks the whole Doc
+        # each time, quadratic on pages of many short lines.
+        flags = numpy.isin(doc.to_array(IDX), sorted(starts)).astype("uint64")
+        flags[0] = 1
+        doc.from_array([SENT_START], cast(Ints2d, flags.reshape(-1, 1)))
 
 
 def content_sentences(doc: Doc) -> Iterator[tuple[Segment, Span]]:

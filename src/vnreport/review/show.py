@@ -1,46 +1,17 @@
-"""Show one article's records: a rich terminal view, and an HTML page highlighting each item."""
+"""Show one article's records in the terminal (the review page is `vnreport.review.page`)."""
 
 from __future__ import annotations
-
-import html
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
 from vnreport.document import Document
-from vnreport.pipeline import store
 from vnreport.pipeline.assemble import doc_to_report
 from vnreport.pipeline.run import annotate_document
 from vnreport.records import Report
-
-HIGHLIGHT_KEY = "vnreport_highlights"
-"""The `doc.spans` group `highlight_html` fills with every extracted item."""
-
-# doc.spans kind → label shown on the page, and its colour.
-LABELS = {
-    "dates": "DATE",
-    "officials": "OFFICIAL",
-    "admin_units": "ADMIN_UNIT",
-    "groups": "GROUP",
-    "figures": "FIGURE",
-    "recommendations": "RECOMMENDATION",
-}
-COLORS = {
-    "DATE": "#bfe1d9",
-    "OFFICIAL": "#feca74",
-    "ADMIN_UNIT": "#7aecec",
-    "GROUP": "#aa9cfc",
-    "FIGURE": "#e4e7d2",
-    "RECOMMENDATION": "#ffd6e0",
-}
-_STYLE = (
-    "<style>table{border-collapse:collapse;margin:0.5em 0}"
-    "td,th{border:1px solid #ccc;padding:2px 6px}</style>"
-)
 
 
 def annotate(document: Document, nlp: Language | None = None) -> Doc:
@@ -121,43 +92,3 @@ def render_report(report: Report) -> RenderableType:
     parts: list[RenderableType] = [Panel(facts, title="vnreport", title_align="left")]
     parts.extend(_table(*spec) for spec in _tables(report))
     return Group(*parts)
-
-
-def _records_html(report: Report) -> str:
-    sections = []
-    for title, columns, rows in _tables(report):
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>"
-            for row in rows
-        )
-        sections.append(
-            f"<h3>{html.escape(title)} ({len(rows)})</h3><table><tr>{head}</tr>{body}</table>"
-        )
-    return '<section class="vnreport-records">' + "".join(sections) + "</section>"
-
-
-def highlight_html(doc: Doc) -> str:
-    """A standalone HTML page: the text with every extracted item highlighted, then the records.
-
-    The items are the spans of `doc.spans["vnreport_<kind>"]` (segments excepted), gathered
-    under `HIGHLIGHT_KEY` with their kind as label and drawn by displaCy's span style, which
-    shows overlapping items (a unit inside an official's title) one above the other.
-    """
-    from spacy import displacy
-
-    highlights = [
-        SpacySpan(doc, span.start, span.end, label=label)
-        for kind, label in LABELS.items()
-        if store.key(kind) in doc.spans
-        for span in doc.spans[store.key(kind)]
-    ]
-    doc.spans[HIGHLIGHT_KEY] = sorted(highlights, key=lambda span: (span.start, -span.end))
-    markup: str = displacy.render(
-        doc,
-        style="span",
-        page=True,
-        options={"spans_key": HIGHLIGHT_KEY, "colors": COLORS},
-    )
-    records = _records_html(doc_to_report(doc))
-    return markup.replace("</body>", f"{_STYLE}{records}</body>", 1)

@@ -59,7 +59,11 @@ def _report_row(report: Report) -> Row:
         report.title,
         report.lead,
         report.author,
+        json.dumps(report.authors, ensure_ascii=False) if report.authors else None,
+        report.byline_mark,
+        report.source_credit,
         _date(report.published),
+        report.published_source,
         _event_date(report),
         event.year if event else None,
         event.month if event else None,
@@ -121,7 +125,8 @@ def _item_rows(report: Report) -> dict[str, list[Row]]:
             for i, f in enumerate(report.figures)
         ],
         "recommendations": [
-            (rid, i, r.text, r.issuer, r.addressee, r.verb, r.span.start, r.span.end)
+            (rid, i, r.text, r.issuer, r.addressee, r.verb, r.span.start, r.span.end,
+             r.truncated)
             for i, r in enumerate(report.recommendations)
         ],
         "segments": [

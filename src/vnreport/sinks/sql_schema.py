@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
-SCHEMA_VERSION = 2  # 2: officials.rank
+SCHEMA_VERSION = 3  # 2: reports.authors … recommendations.truncated; 3: officials.rank
 """Bumped whenever a table or column changes."""
 
 _JSON = JSON().with_variant(JSONB(), "postgresql")
@@ -56,7 +56,11 @@ reports = Table(
     Column("title", Text),
     Column("lead", Text),
     Column("author", Text, index=True),
+    Column("authors", _JSON),
+    Column("byline_mark", String(32)),
+    Column("source_credit", Text),
     Column("published", Date, index=True),
+    Column("published_source", String(8)),
     Column("event_date", Date, index=True),
     Column("event_year", Integer),
     Column("event_month", Integer),
@@ -147,6 +151,7 @@ recommendations = Table(
     Column("verb", Text),
     Column("start_char", Integer, nullable=False),
     Column("end_char", Integer, nullable=False),
+    Column("truncated", Boolean, nullable=False),
     UniqueConstraint("report_id", "position"),
 )
 

@@ -7,6 +7,7 @@ from comment forms, share links or "Tin cùng chuyên mục" headlines.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,6 +15,15 @@ from functools import cache
 
 from vnreport.records import Segment, SegmentKind, Span
 from vnreport.resources import load_json
+from vnreport.text.byline import parse_byline
+from vnreport.text.page_lines import (
+    dateline,
+    is_all_capitals,
+    is_date_widget,
+    is_debris,
+    is_head_chrome,
+    starts_tail,
+)
 from vnreport.text.script import UPPER, alternation
 
 CONTENT_KINDS: frozenset[str] = frozenset({"title", "lead", "caption", "body"})
@@ -21,11 +31,8 @@ CONTENT_KINDS: frozenset[str] = frozenset({"title", "lead", "caption", "body"})
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(rf"[.!?…]+[\"')\]]*(?=\s+[\"'(\[]?(?:{UPPER}|[0-9-]))|[:;](?=\s*$)")
 _BULLET = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-z][.)])\s")
+_ENUMERATOR = re.compile(r"\(?(?:\d{1,2}|[a-zđ])[.)]")
 _TERMINAL = re.compile(r"[.!?…:;\"]\s*$")
-# A byline names people: capitalised words, joined by dashes, commas or "&", maybe "(TTXVN)".
-_BYLINE_NAME = re.compile(
-    rf"^(?:{UPPER}\w*\.?\s?)+(?:\s*[-–,&]\s*(?:{UPPER}\w*\.?\s?)+)*(?:\s*\([^()]{{1,40}}\))?$"
-)
 _LAST_WORD = re.compile(r"(\S+?)[.!?…]+[\"')\]]*$")
 
 
@@ -36,21 +43,20 @@ class _Paragraph:
     text: str
 
 
-@cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    data = load_json("boilerplate")
-    tail = re.compile("(?:" + "|".join(data["tail"]) + r")\s*", re.IGNORECASE)
-    line = re.compile("(?:" + "|".join(data["line"]) + r")\s*", re.IGNORECASE)
-    return tail, line
+@dataclass(frozen=True)
+class Page:
+    """The parts of a page, and the publication date its dateline gives."""
+
+    segments: list[Segment]
+    published: dt.date | None = None
+    dateline: Span | None = None  # the line it was read from
 
 
 @cache
-def _marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Caption marks ("Ảnh: …") and byline sources ("Theo Báo …") from the boilerplate data."""
+def _marks() -> re.Pattern[str]:
+    """Caption marks ("Ảnh: …") from the boilerplate data."""
     data = load_json("boilerplate")
-    caption = re.compile(rf"(?:^|[(\s–-])(?:{alternation(data['caption_marks'])})\s*:", re.I)
-    source = re.compile(rf"^(?:{alternation(data['byline_sources'])})\s+(.+?)\s*$")
-    return caption, source
+    return re.compile(rf"(?:^|[(\s–-])(?:{alternation(data['caption_marks'])})\s*:", re.I)
 
 
 @cache
@@ -72,13 +78,12 @@ def _paragraphs(text: str) -> list[_Paragraph]:
 
 def _debris(paragraphs: list[_Paragraph]) -> tuple[list[bool], int]:
     """Which paragraphs are web debris, and where the page furniture after the article starts."""
-    tail_pattern, line_pattern = _patterns()
     tail_from = next(
-        (i for i, p in enumerate(paragraphs) if i >= 2 and tail_pattern.fullmatch(p.text)),
+        (i for i, p in enumerate(paragraphs) if i >= 2 and starts_tail(p.text)),
         len(paragraphs),
     )
     flags = [
-        index >= tail_from or line_pattern.fullmatch(paragraph.text) is not None
+        index >= tail_from or is_debris(paragraph.text)
         for index, paragraph in enumerate(paragraphs)
     ]
     return flags, tail_from
@@ -100,6 +105,8 @@ def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
         last = _LAST_WORD.search(before)
         if last and last.group(1).split("(")[-1] in no_break:
             continue
+        if _ENUMERATOR.fullmatch(before.strip()):
+            continue  # "1. Xử lý …": a list line's number, not a sentence
         sentence_end = match.end()
         if sentence_end > cursor:
             yield from _trimmed(text, cursor, sentence_end)
@@ -119,40 +126,86 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def byline_author(line: str) -> str | None:
     """The author a byline names: "Hoàng Thạc" as is, "Theo Báo Lạng Sơn" → "Báo Lạng Sơn"."""
-    source = _marks()[1].match(line)
-    if source:
-        return source.group(1).rstrip(".")
-    if _BYLINE_NAME.match(line):
-        return line.rstrip(".").strip()
-    return None
+    byline = parse_byline(line)
+    return byline.author if byline else None
 
 
 def _is_byline(paragraph: _Paragraph, max_words: int) -> bool:
     text = paragraph.text
     if len(text.split()) > max_words or len(text) > 80:
         return False
-    return byline_author(text) is not None
+    return parse_byline(text) is not None
 
 
 def _is_caption(paragraph: _Paragraph, max_chars: int) -> bool:
     text = paragraph.text
-    if _marks()[0].search(text):
+    if _marks().search(text):
         return True
     if _BULLET.match(text) or len(text) > max_chars:
         return False
     return not _TERMINAL.search(text) and len(text.split()) >= 4
 
 
-def classify(text: str, *, max_title_chars: int, max_byline_words: int) -> list[Segment]:
-    """Split an article into segments of kind title, lead, caption, body, byline, boilerplate."""
+def _title_index(
+    paragraphs: list[_Paragraph], candidates: list[int], datelines: list[int], max_chars: int
+) -> int | None:
+    """The headline among the paragraphs before the article's prose.
+
+    A page's chrome (site name, ticker, kicker) stands before the headline; a dateline stands
+    right after it (or, on some portals, right before it). Without a dateline the headline is
+    the first line that is not chrome, skipping a line in capitals (a site name) that another
+    short line follows.
+    """
+    head = [i for i in candidates if not is_head_chrome(paragraphs[i].text)]
+    prose = next((i for i in head if len(paragraphs[i].text) > max_chars), None)
+    if prose is not None:
+        head = [i for i in head if i < prose] or head[:1]
+    if not head:
+        return None
+    top_datelines = [d for d in datelines if prose is None or d < prose]
+    if top_datelines:
+        anchor = top_datelines[0]
+        before = [i for i in head if i < anchor]
+        after = [i for i in head if i > anchor]
+        # the nearest line before the dateline, unless chrome lies between them
+        if before and not any(
+            is_head_chrome(paragraphs[j].text) for j in range(before[-1] + 1, anchor)
+        ):
+            return before[-1]
+        if after:
+            return after[0]
+        return before[-1] if before else None
+    first = head[0]
+    if is_all_capitals(paragraphs[first].text) and len(head) > 1:
+        following = head[1]
+        if len(paragraphs[following].text) <= max_chars:
+            return following
+    return first
+
+
+def read_page(text: str, *, max_title_chars: int, max_byline_words: int) -> Page:
+    """Split a page into segments of kind title, lead, caption, body, byline, boilerplate, and
+    read the publication date off its dateline ("09:05, 21/05/2021", "Ngày đăng: …")."""
     paragraphs = _paragraphs(text)
     debris, tail_from = _debris(paragraphs)
     kinds: list[SegmentKind] = ["boilerplate" if flag else "body" for flag in debris]
+    dated = [(i, dateline(p.text)) for i, p in enumerate(paragraphs[:tail_from])]
+    datelines = [
+        i for i, date in dated if date is not None and not is_date_widget(paragraphs[i].text)
+    ]
 
     content = [i for i in range(tail_from) if kinds[i] != "boilerplate"]
-    if len(content) >= 2 and len(paragraphs[content[0]].text) <= max_title_chars:
-        kinds[content[0]] = "title"
-        content = content[1:]
+    title = (
+        _title_index(paragraphs, content, datelines, max_title_chars) if len(content) >= 2 else None
+    )
+    if title is not None and len(paragraphs[title].text) <= max_title_chars:
+        for index in content:
+            if index < title:
+                kinds[index] = "boilerplate"
+        kinds[title] = "title"
+        content = [i for i in content if i > title]
+        content = _without_head_chrome(paragraphs, content, kinds, paragraphs[title].text)
+    content = _without_cut_fragments(paragraphs, content, kinds)
     if len(content) >= 2 and _is_byline(paragraphs[content[-1]], max_byline_words):
         kinds[content[-1]] = "byline"
         content = content[:-1]
@@ -164,21 +217,71 @@ def classify(text: str, *, max_title_chars: int, max_byline_words: int) -> list[
             kinds[index] = "lead"
             lead_found = True
 
-    segments: list[Segment] = []
-    for kind, paragraph in zip(kinds, paragraphs, strict=True):
-        sentences = (
-            [
-                Span(start=s, end=e, text=text[s:e])
-                for s, e in sentence_spans(text, paragraph.start, paragraph.end)
-            ]
-            if kind in CONTENT_KINDS
-            else []
-        )
-        segments.append(
-            Segment(
-                kind=kind,
-                span=Span(start=paragraph.start, end=paragraph.end, text=paragraph.text),
-                sentences=sentences,
-            )
-        )
-    return segments
+    segments = [
+        _segment(text, kind, paragraph) for kind, paragraph in zip(kinds, paragraphs, strict=True)
+    ]
+    if not datelines:
+        datelines = [
+            i
+            for i, date in dated
+            if date is not None and kinds[i] == "boilerplate" and (title is None or i > title)
+        ]
+    if not datelines:
+        return Page(segments)
+    line = paragraphs[datelines[0]]
+    return Page(
+        segments,
+        published=dated[datelines[0]][1],
+        dateline=Span(start=line.start, end=line.end, text=line.text),
+    )
+
+
+def _without_head_chrome(
+    paragraphs: list[_Paragraph], content: list[int], kinds: list[SegmentKind], title: str
+) -> list[int]:
+    """Content after the title, without the kicker or repeated headline before the lead."""
+    kept: list[int] = []
+    for position, index in enumerate(content):
+        text = paragraphs[index].text
+        in_head = position < 2 and not kept
+        if in_head and (text == title or is_head_chrome(text)):
+            kinds[index] = "boilerplate"
+            continue
+        kept.append(index)
+    return kept
+
+
+def _without_cut_fragments(
+    paragraphs: list[_Paragraph], content: list[int], kinds: list[SegmentKind]
+) -> list[int]:
+    """Content without the stub of a widget the saved page was cut in ("Ý k" at its end)."""
+    while len(content) > 2:
+        text = paragraphs[content[-1]].text
+        if len(text) > 3 or parse_byline(text) is not None:
+            break
+        kinds[content[-1]] = "boilerplate"
+        content = content[:-1]
+    return content
+
+
+def _segment(text: str, kind: SegmentKind, paragraph: _Paragraph) -> Segment:
+    sentences = (
+        [
+            Span(start=s, end=e, text=text[s:e])
+            for s, e in sentence_spans(text, paragraph.start, paragraph.end)
+        ]
+        if kind in CONTENT_KINDS
+        else []
+    )
+    return Segment(
+        kind=kind,
+        span=Span(start=paragraph.start, end=paragraph.end, text=paragraph.text),
+        sentences=sentences,
+    )
+
+
+def classify(text: str, *, max_title_chars: int, max_byline_words: int) -> list[Segment]:
+    """Split an article into segments of kind title, lead, caption, body, byline, boilerplate."""
+    return read_page(
+        text, max_title_chars=max_title_chars, max_byline_words=max_byline_words
+    ).segments

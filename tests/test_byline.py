@@ -1,0 +1,61 @@
+"""Bylines as portals write them: names, several authors, prefixes, marks and sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnreport.text.byline import parse_byline
+
+# fmt: off
+BYLINES = [
+    # line, authors, author (as the Report gives it), mark, source
+    ("Hoàng Thạc", ("Hoàng Thạc",), "Hoàng Thạc", None, None),
+    ("MINH ANH", ("MINH ANH",), "MINH ANH", None, None),
+    ("L. HUỲNH", ("L. HUỲNH",), "L. HUỲNH", None, None),
+    ("Thu Hà - Quốc Việt", ("Thu Hà", "Quốc Việt"), "Thu Hà - Quốc Việt", None, None),
+    ("Hải Vân – Minh Châu", ("Hải Vân", "Minh Châu"), "Hải Vân – Minh Châu", None, None),
+    ("Hoàng Lan, Y Brô", ("Hoàng Lan", "Y Brô"), "Hoàng Lan, Y Brô", None, None),
+    ("Tin, ảnh: Hoàng Lan", ("Hoàng Lan",), "Hoàng Lan", None, None),
+    ("Bài và ảnh: Danh Thành", ("Danh Thành",), "Danh Thành", None, None),
+    ("Tin: Hoàng Ngân - Ảnh: Tẩn Mẩy", ("Hoàng Ngân",), "Hoàng Ngân", None, None),
+    ("Hồng Nhung (Văn phòng HĐND huyện)", ("Hồng Nhung",), "Hồng Nhung", None, None),
+    ("Thu Hà - PVHTT", ("Thu Hà",), "Thu Hà", "PVHTT", None),
+    ("H'Yâm Kđoh", ("H'Yâm Kđoh",), "H'Yâm Kđoh", None, None),
+    ("PV", (), None, "PV", None),
+    ("CTV", (), None, "CTV", None),
+    ("Nhóm PV", (), None, "Nhóm PV", None),
+    ("Theo Báo Lạng Sơn", (), "Báo Lạng Sơn", None, "Báo Lạng Sơn"),
+    ("Theo baoquan3.vn", (), "baoquan3.vn", None, "baoquan3.vn"),
+    ("Nguồn: Báo An Giang", (), "Báo An Giang", None, "Báo An Giang"),
+    ("TT. HĐND xã Tân Lập", ("TT. HĐND xã Tân Lập",), "TT. HĐND xã Tân Lập", None, None),
+    ("Phòng Văn hóa - Xã hội phường", ("Phòng Văn hóa - Xã hội phường",),
+     "Phòng Văn hóa - Xã hội phường", None, None),
+]
+
+NOT_BYLINES = [
+    "Đoàn kiểm tra đã làm việc tại xã.",
+    "Bởi admin",
+    "Trước đó, đoàn đã kiểm tra thực tế tại thôn Đồng Mạ.",
+    "Đoàn kiểm tra chốt canh lửa tại ấp Rạch Tràm",
+    "Ban Chỉ đạo kiểm tra thực tế tại thôn Nà Pài",  # a caption, not an office signing
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("line", "authors", "author", "mark", "source"), BYLINES)
+def test_bylines(
+    line: str, authors: tuple[str, ...], author: str | None, mark: str | None, source: str | None
+) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert (byline.authors, byline.author, byline.mark, byline.source) == (
+        authors,
+        author,
+        mark,
+        source,
+    )
+
+
+@pytest.mark.parametrize("line", NOT_BYLINES)
+def test_lines_that_are_not_bylines(line: str) -> None:
+    assert parse_byline(line) is None
