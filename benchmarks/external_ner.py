@@ -208,9 +208,10 @@ def _as_vnreport_writes(text: str) -> str:
 
 
 def _location_text(sentence: Sentence, start: int, end: int) -> str:
-    """A LOCATION's text; a full stop the tokens glued to its last word ("TP.HCM.") is dropped."""
+    """A LOCATION's text; a full stop the tokens glued to its last word ("TP.HCM.") is dropped:
+    it ends the sentence, not the name."""
     text = sentence.entity_text(start, end)
-    if end == len(sentence.text) and text.endswith(".") and not text.endswith(" ."):
+    if text.endswith(".") and not text.endswith(" ."):
         text = text[:-1]
     return _as_vnreport_writes(text)
 
