@@ -15,6 +15,8 @@ from vnreport.records import (
     EventDate,
     Figure,
     GazetteerUnit,
+    Inspection,
+    InspectionTarget,
     Official,
     Recommendation,
     Report,
@@ -173,6 +175,22 @@ def sample_report(variant_index: int = 0, *, version: str = __version__) -> Repo
                 addressee="xã",
                 verb="đề nghị",
                 span=_span(text, "rà soát các tiêu chí còn thiếu"),
+            )
+        ],
+        inspections=[
+            Inspection(
+                kind="làm việc",
+                body=_span(text, "Đoàn kiểm tra của UBND huyện Chợ Mới"),
+                leader="Lý Văn Thắng",
+                members=[],
+                topic=_span(text, "tiến độ xây dựng nông thôn mới"),
+                targets=[
+                    InspectionTarget(type="xã", name="Yên Đĩnh"),
+                    InspectionTarget(type="thôn", name="Bản Pá"),
+                ],
+                organizations=[_span(text, "UBND huyện Chợ Mới")],
+                date=EventDate(year=2023, month=10, day=3, span=_span(text, "ngày")),
+                span=_span(text, "Sáng ngày"),
             )
         ],
         extractor_version=version,

@@ -187,7 +187,8 @@ def test_it_refuses_what_is_not_a_vnreport_database(
 # The tables vnreport writes today; a table added later belongs here once sql_descriptions
 # describes it (its columns that store record fields are described by the record already).
 DESCRIBED = ["reports", "officials", "admin_units", "groups", "figures", "recommendations",
-             "segments", "mentions", "inputs", "failures", "schema_version"]  # fmt: skip
+             "segments", "mentions", "inputs", "failures", "schema_version", "inspections",
+             "inspection_targets", "inspection_members"]  # fmt: skip
 
 
 @pytest.mark.parametrize("name", DESCRIBED)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from pydantic import BaseModel
 from spacy.language import Language
 from typer.testing import CliRunner
 
@@ -16,7 +15,7 @@ import vnreport.review
 from tests.inputs import ARTICLES, PAGE
 from vnreport.cli import app
 from vnreport.io import read_path
-from vnreport.records import Report, Span
+from vnreport.records import Inspection, Report, Span
 
 HOSTILE = 'Ông <b>Tài</b> & "bà" Mai nói: </p><script>alert(1)</script> {{ 7*7 }}'
 
@@ -33,7 +32,8 @@ def _tree(page: str) -> lxml.html.HtmlElement:
 
 def _record_ids(report: Report) -> list[str]:
     """The anchors the page must have, counted from the Report itself."""
-    ids = [f"official-{i}" for i, o in enumerate(report.officials) if o.mentions]
+    ids = [f"inspection-{i}" for i in range(len(report.inspections))]
+    ids += [f"official-{i}" for i, o in enumerate(report.officials) if o.mentions]
     ids += [f"admin-unit-{i}" for i, u in enumerate(report.admin_units) if u.mentions]
     ids += [f"group-{i}" for i, g in enumerate(report.groups) if g.mentions]
     ids += [f"figure-{i}" for i in range(len(report.figures))]
@@ -110,27 +110,15 @@ def test_the_page_fetches_nothing() -> None:
     assert not re.search(r"url\(|@import|https?://", page)
 
 
-class _Inspection(BaseModel):
-    """The shape issue 14's inspection record is planned to have (kind, body, leader …)."""
-
-    kind: str
-    body: Span | None
-    leader: str | None
-    members: list[str]
-    topic: Span | None
-
-
-class _ReportWithInspections(Report):
-    inspections: list[_Inspection]
-
-
 def test_inspections_are_highlighted_tabled_and_give_officials_their_role(nlp: Language) -> None:
     base = vnreport.extract((ARTICLES / "yen_dinh.txt").read_text("utf-8"), nlp=nlp)
     leader = base.officials[0]
     body_at = base.text.index("Đoàn")
     body = Span(start=body_at, end=body_at + 4, text="Đoàn")
-    inspection = _Inspection(kind="kiểm tra", body=body, leader=leader.name, members=[], topic=None)
-    report = _ReportWithInspections(**dict(base), inspections=[inspection])
+    inspection = Inspection(
+        kind="kiểm tra", body=body, leader=leader.name, span=base.inspections[0].span
+    )
+    report = base.model_copy(update={"inspections": [inspection]})
     tree = _tree(vnreport.review.html(report))
     mark = tree.get_element_by_id("inspection-0")
     assert mark.tag == "mark"

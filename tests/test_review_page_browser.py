@@ -100,9 +100,9 @@ def test_the_page_in_a_browser(driver: Any, nlp: Language, tmp_path: Path, name:
     for index, item in enumerate(report.recommendations):
         assert mention_text(f"recommendation-{index}") == item.span.text
     links = driver.find_elements(By.CSS_SELECTOR, "aside a[href^='#']")
-    assert len(links) == len(report.officials) + len(report.admin_units) + len(report.groups) + len(
-        report.figures
-    ) + len(report.recommendations)
+    items = [report.officials, report.admin_units, report.groups, report.figures]
+    items += [report.recommendations, report.inspections]
+    assert len(links) == sum(len(kind) for kind in items)
     for link in links:
         target = driver.find_element(By.ID, link.get_attribute("href").split("#", 1)[1])
         assert target.tag_name == "mark"

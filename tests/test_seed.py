@@ -60,3 +60,20 @@ def test_recommendations(report: Report, gold: dict) -> None:
     for item, expected in zip(items, gold["recommendations"], strict=True):
         assert item.issuer == expected["issuer"]
         assert token_f1(expected["text"], item.text) >= 0.8
+
+
+def test_inspection(report: Report) -> None:
+    (item,) = report.inspections
+    assert (item.kind, item.leader) == ("kiểm tra", "Nguyễn Thị Huế")
+    assert item.body is not None
+    assert item.body.text == (
+        "Đoàn kiểm tra Quy chế dân chủ cơ sở, phong trào Dân vận khéo thành phố Bắc Kạn"
+    )
+    assert item.topic is not None
+    assert token_f1("Quy chế dân chủ cơ sở, phong trào Dân vận khéo", item.topic.text) >= 0.5
+    # thành phố Bắc Kạn is the inspecting side, not a target
+    assert [(t.type, t.name) for t in item.targets] == [
+        ("phường", "Huyền Tụng"),
+        ("tổ", "Giao Lâm"),
+        ("tổ", "Tổng Nẻng"),
+    ]

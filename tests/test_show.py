@@ -25,7 +25,11 @@ def test_the_terminal_view_lists_every_kind_of_item() -> None:
     shown = console.export_text()
     for text in ("Lý Văn Thắng", "Yên Đĩnh", "02002", "Bản Pá", "7.2", "tỷ đồng", "rà soát"):
         assert text in shown
+    for text in ("làm việc", "Đoàn kiểm tra của UBND huyện Chợ Mới", "tiến độ xây dựng nông"):
+        assert text in shown
+    assert "xã Yên Đĩnh, thôn Bản Pá" in shown
     for title in (
+        "Inspections (1)",
         "Officials (1)",
         "Administrative units (2)",
         "Figures (2)",

@@ -79,7 +79,8 @@ def test_schema_has_tables_keys_and_indexes(database: Path) -> None:
     tables = set(inspector.get_table_names())
     assert tables == {
         "schema_version", "reports", "officials", "admin_units", "groups", "figures",
-        "recommendations", "segments", "mentions", "inputs", "failures",
+        "recommendations", "segments", "mentions", "inputs", "failures", "inspections",
+        "inspection_targets", "inspection_members",
     }  # fmt: skip
     for child in ("officials", "admin_units", "groups", "figures", "recommendations", "mentions"):
         (key,) = inspector.get_foreign_keys(child)
@@ -99,6 +100,9 @@ def test_schema_has_tables_keys_and_indexes(database: Path) -> None:
         ("reports", ("event_date",)),
         ("figures", ("unit",)),
         ("inputs", ("source",)),
+        ("inspections", ("leader",)),
+        ("inspection_targets", ("name", "type")),
+        ("inspection_members", ("name",)),
     ]:
         assert wanted in indexed
     assert _count(database, "SELECT version FROM schema_version") == SCHEMA_VERSION

@@ -144,6 +144,49 @@ class Recommendation(_Record):
     )
 
 
+InspectionKind = Literal[
+    "kiểm tra", "giám sát", "làm việc", "khảo sát", "thăm", "tiếp xúc cử tri", "đối thoại", "họp"
+]
+
+
+class InspectionTarget(_Record):
+    """A unit or residential group inspected or visited: one of the Report's units or groups."""
+
+    type: str = Field(description="Unit or group type, as in admin_units or groups ('phường').")
+    name: str = Field(description="Its name, as in admin_units or groups ('Huyền Tụng').")
+
+
+class Inspection(_Record):
+    """One activity the article reports: who inspected what, where, led by whom."""
+
+    kind: InspectionKind = Field(
+        description="The activity; where two are joined, the first written ('thăm và làm việc')."
+    )
+    body: Span | None = Field(
+        default=None, description="The inspecting body as written; null when a person acts alone."
+    )
+    leader: str | None = Field(
+        default=None, description="Name of the Official who led it, when a named person leads."
+    )
+    members: list[str] = Field(
+        default_factory=list, description="Names of the other Officials of the delegation."
+    )
+    topic: Span | None = Field(
+        default=None, description="What was inspected, without the verb, the place or the date."
+    )
+    targets: list[InspectionTarget] = Field(
+        default_factory=list,
+        description="Units and groups inspected or visited, not the inspecting side's own unit.",
+    )
+    organizations: list[Span] = Field(
+        default_factory=list, description="Inspected bodies that are not units, as written."
+    )
+    date: EventDate | None = Field(
+        default=None, description="The event date, when it is this activity's."
+    )
+    span: Span = Field(description="The sentence that states the activity.")
+
+
 class Report(_Record):
     """Everything extracted from one article, grounded in `text`."""
 
@@ -175,6 +218,9 @@ class Report(_Record):
     recommendations: list[Recommendation] = Field(
         default_factory=list, description="Asks, item by item."
     )
+    inspections: list[Inspection] = Field(
+        default_factory=list, description="Activities reported, the main one first."
+    )
     extractor_version: str = Field(description="vnreport version that produced this record.")
 
     def spans(self) -> list[Span]:
@@ -193,4 +239,10 @@ class Report(_Record):
             found.extend(group.mentions)
         found.extend(figure.span for figure in self.figures)
         found.extend(item.span for item in self.recommendations)
+        for inspection in self.inspections:
+            found.append(inspection.span)
+            found.extend(s for s in (inspection.body, inspection.topic) if s is not None)
+            found.extend(inspection.organizations)
+            if inspection.date is not None:
+                found.append(inspection.date.span)
         return found

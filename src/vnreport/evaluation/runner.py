@@ -16,6 +16,7 @@ from vnreport.errors import VnreportError
 from vnreport.evaluation.scoring import (
     ACCURACY_FIELDS,
     FIELDS,
+    INSPECTION_ACCURACY,
     Counts,
     Prediction,
     accuracy,
@@ -26,7 +27,7 @@ from vnreport.evaluation.scoring import (
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 GOLD_SUFFIX = ".gold.json"
 # Fields scored as the share of matched officials whose value is right.
-_MATCHED_ACCURACY = ("titles", "places")
+_MATCHED_ACCURACY = ("titles", "places", *INSPECTION_ACCURACY)
 
 
 @dataclass
@@ -119,6 +120,12 @@ def covered_fields(system: str) -> frozenset[str]:
     return frozenset(FIELDS) | frozenset(ACCURACY_FIELDS)
 
 
+def _row_label(name: str) -> str:
+    if name in INSPECTION_ACCURACY:
+        return f"{name} (accuracy)"
+    return f"{name} (acc. on matched)" if name in _MATCHED_ACCURACY else name
+
+
 def table(title: str, columns: dict[str, Scores]) -> Table:
     """A rich table with one column group per system."""
     output = Table(title=title)
@@ -128,7 +135,7 @@ def table(title: str, columns: dict[str, Scores]) -> Table:
         output.add_column(f"{system} R", justify="right")
         output.add_column(f"{system} F1", justify="right")
     for name in FIELDS:
-        row = [f"{name} (acc. on matched)" if name in _MATCHED_ACCURACY else name]
+        row = [_row_label(name)]
         for system, scores in columns.items():
             counts = scores.fields[name]
             if name not in covered_fields(system):

@@ -16,7 +16,24 @@ from vnreport.records import Report
 from vnreport.text.dates import year_for
 from vnreport.text.normalize import fold
 
-FIELDS = ("officials", "titles", "places", "admin_units", "groups", "figures", "recommendations")
+INSPECTION_ACCURACY = (
+    "inspection_kind",
+    "inspection_leader",
+    "inspection_body",
+    "inspection_topic",
+)
+"""Inspection fields scored as the share of gold inspections whose value is right."""
+FIELDS = (
+    "officials",
+    "titles",
+    "places",
+    "admin_units",
+    "groups",
+    "figures",
+    "recommendations",
+    *INSPECTION_ACCURACY,
+    "inspection_targets",
+)
 ACCURACY_FIELDS = ("event_date", "author", "title", "published")
 """One-value fields; `published` is judged only on articles whose gold has the key."""
 _WORDS = re.compile(r"\w+")
@@ -55,6 +72,17 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+@dataclass(frozen=True)
+class InspectionItem:
+    """One inspection in comparable form: texts as written, names and targets folded."""
+
+    kind: str
+    body: str | None
+    leader: str | None
+    topic: str | None
+    targets: tuple[tuple[str, str], ...]
+
+
 @dataclass
 class Prediction:
     """What a system predicted for one article, in comparable form."""
@@ -71,6 +99,7 @@ class Prediction:
     title: str | None = None
     published: str | None = None
     has_published: bool = False  # gold only: the record carries the optional `published` key
+    inspections: list[InspectionItem] | None = None  # None: the gold does not say
 
 
 def _unit(unit: str) -> str:
@@ -101,6 +130,18 @@ def from_gold(gold: dict[str, Any]) -> Prediction:
         title=gold.get("title"),
         published=gold.get("published"),
         has_published="published" in gold,
+        inspections=None
+        if "inspections" not in gold
+        else [
+            InspectionItem(
+                kind=item["kind"],
+                body=item["body"],
+                leader=fold(item["leader"]) if item["leader"] else None,
+                topic=item["topic"],
+                targets=tuple((t["type"], fold(t["name"])) for t in item["targets"]),
+            )
+            for item in gold["inspections"]
+        ],
     )
 
 
@@ -118,6 +159,16 @@ def from_report(report: Report) -> Prediction:
         author=report.author,
         title=report.title,
         published=report.published.isoformat() if report.published else None,
+        inspections=[
+            InspectionItem(
+                kind=item.kind,
+                body=item.body.text if item.body else None,
+                leader=fold(item.leader) if item.leader else None,
+                topic=item.topic.text if item.topic else None,
+                targets=tuple((t.type, fold(t.name)) for t in item.targets),
+            )
+            for item in report.inspections
+        ],
     )
 
 
@@ -175,6 +226,52 @@ def same_title(gold: str | None, predicted: str | None) -> bool:
     return longer.startswith(shorter) and rest.startswith(" ") and rest.strip()[:1].isalpha()
 
 
+def _same_phrase(gold: str | None, predicted: str | None) -> bool:
+    if gold is None or predicted is None:
+        return gold == predicted
+    return token_f1(gold, predicted) >= ITEM_OVERLAP
+
+
+def _pair_inspections(
+    gold: list[InspectionItem], predicted: list[InspectionItem]
+) -> list[tuple[InspectionItem, InspectionItem | None]]:
+    """Gold inspections with their predicted match: main to main, then by shared targets."""
+    pairs: list[tuple[InspectionItem, InspectionItem | None]] = []
+    unmatched = list(predicted[1:]) if gold and predicted else list(predicted)
+    for index, item in enumerate(gold):
+        if index == 0 and predicted:
+            pairs.append((item, predicted[0]))
+            continue
+        overlap = [(len(set(item.targets) & set(c.targets)), i) for i, c in enumerate(unmatched)]
+        best = max(overlap, default=(0, -1))
+        pairs.append((item, unmatched.pop(best[1]) if best[0] else None))
+    return pairs
+
+
+def score_inspections(gold: Prediction, predicted: Prediction) -> dict[str, Counts]:
+    """Counts of the inspection fields; nothing when the gold has no inspections key."""
+    counts = {name: Counts() for name in (*INSPECTION_ACCURACY, "inspection_targets")}
+    if gold.inspections is None:
+        return counts
+    found = predicted.inspections or []
+    pairs = _pair_inspections(gold.inspections, found)
+    for item, match in pairs:
+        checks = {
+            "inspection_kind": match is not None and item.kind == match.kind,
+            "inspection_leader": match is not None and item.leader == match.leader,
+            "inspection_body": match is not None and _same_phrase(item.body, match.body),
+            "inspection_topic": match is not None and _same_phrase(item.topic, match.topic),
+        }
+        for name, ok in checks.items():
+            counts[name].add(Counts(tp=int(ok), fp=int(not ok)))
+        targets = list(match.targets) if match is not None else []
+        counts["inspection_targets"].add(_distinct(list(item.targets), targets))
+    paired = [match for _, match in pairs if match is not None]
+    for extra in (item for item in found if all(item is not m for m in paired)):
+        counts["inspection_targets"].add(Counts(fp=len(set(extra.targets))))
+    return counts
+
+
 def score(gold: Prediction, predicted: Prediction) -> dict[str, Counts]:
     """Counts per field for one article."""
     matched = [name for name in gold.officials if name in predicted.officials]
@@ -190,6 +287,7 @@ def score(gold: Prediction, predicted: Prediction) -> dict[str, Counts]:
         "groups": _distinct(gold.groups, predicted.groups),
         "figures": _multiset(gold.figures, predicted.figures),
         "recommendations": _items(gold.recommendations, predicted.recommendations),
+        **score_inspections(gold, predicted),
     }
 
 

@@ -13,6 +13,7 @@ from vnreport.records import (
     AdminUnit,
     EventDate,
     Figure,
+    Inspection,
     Official,
     PublishedSource,
     Recommendation,
@@ -39,6 +40,18 @@ def resolve_year(event: EventDate, published: dt.date | None) -> EventDate:
     if event.year is not None or published is None:
         return event
     return event.model_copy(update={"year": year_for(event.month, event.day, published)})
+
+
+def _dated(inspections: list[Inspection], event: EventDate | None) -> list[Inspection]:
+    """Inspections dated by the event date carry its resolved year as well."""
+    if event is None:
+        return inspections
+    return [
+        item.model_copy(update={"date": event})
+        if item.date is not None and item.date.span == event.span
+        else item
+        for item in inspections
+    ]
 
 
 def doc_to_report(doc: Doc) -> Report:
@@ -75,5 +88,6 @@ def doc_to_report(doc: Doc) -> Report:
         groups=store.get(doc, "groups", ResidentialGroup),
         figures=store.get(doc, "figures", Figure),
         recommendations=store.get(doc, "recommendations", Recommendation),
+        inspections=_dated(store.get(doc, "inspections", Inspection), event_date),
         extractor_version=__version__,
     )

@@ -37,6 +37,7 @@ PIPE_NAMES = (
     "vnreport_officials",
     "vnreport_figures",
     "vnreport_recommendations",
+    "vnreport_inspections",
 )
 
 
@@ -48,6 +49,7 @@ def _register_components() -> None:
         dates,
         figures,
         groups,
+        inspections,
         officials,
         recommendations,
         segments,

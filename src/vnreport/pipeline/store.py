@@ -85,6 +85,7 @@ _RECORD_TYPES: dict[str, type[BaseModel]] = {
         records.Official,
         records.Figure,
         records.Recommendation,
+        records.Inspection,
     )
 }
 

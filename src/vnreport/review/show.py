@@ -78,6 +78,25 @@ def _tables(report: Report) -> list[tuple[str, list[str], list[list[str]]]]:
     ]
 
 
+def _inspections(report: Report) -> tuple[str, list[str], list[list[str]]]:
+    return (
+        "Inspections",
+        ["kind", "body", "leader", "members", "topic", "targets", "date"],
+        [
+            [
+                item.kind,
+                _text(item.body.text if item.body else None),
+                _text(item.leader),
+                ", ".join(item.members),
+                _text(item.topic.text if item.topic else None),
+                ", ".join(f"{t.type} {t.name}" for t in item.targets),
+                item.date.iso if item.date else "",
+            ]
+            for item in report.inspections
+        ],
+    )
+
+
 def render_report(report: Report) -> RenderableType:
     """The records of one report as rich renderables for the terminal."""
     facts = Table.grid(padding=(0, 2))
@@ -90,5 +109,6 @@ def render_report(report: Report) -> RenderableType:
     facts.add_row("author", _text(report.author))
     facts.add_row("id", report.id)
     parts: list[RenderableType] = [Panel(facts, title="vnreport", title_align="left")]
+    parts.append(_table(*_inspections(report)))
     parts.extend(_table(*spec) for spec in _tables(report))
     return Group(*parts)

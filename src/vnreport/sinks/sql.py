@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from vnreport._version import __version__
 from vnreport.errors import SinkError
 from vnreport.failure import Failure
-from vnreport.sinks import sql_rows
+from vnreport.sinks import sql_migrate, sql_rows
 from vnreport.sinks import sql_schema as schema
 from vnreport.sinks.base import Encoded, Sink, Stored, Written, is_newer, replaces
 from vnreport.sinks.sql_rows import Row, SqlRows
@@ -69,17 +69,14 @@ class SqlSink(Sink):
         with self.engine.begin() as connection:
             self._lock(connection)
             self._prepare(connection)
+            found = sql_migrate.stored_version(connection, self.schema_name)
+            if found is not None and found != schema.SCHEMA_VERSION:
+                sql_migrate.upgrade(connection, found, self.target, self.schema_name)
             schema.metadata.create_all(connection)
-            versions = connection.execute(select(schema.schema_version.c.version)).scalars().all()
-            if not versions:
+            if found is None:
                 connection.execute(
                     insert(schema.schema_version),
                     {"version": schema.SCHEMA_VERSION, "package_version": __version__},
-                )
-            elif max(versions) != schema.SCHEMA_VERSION:
-                raise SinkError(
-                    f"{self.target} holds schema version {max(versions)}, this vnreport writes "
-                    f"version {schema.SCHEMA_VERSION}: write to a new database"
                 )
 
     def done(self, keys: Collection[str], *, version: str = __version__) -> set[str]:

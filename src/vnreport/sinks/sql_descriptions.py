@@ -24,6 +24,8 @@ TABLES = {
     "failures": "Every input that gave no report, with the reason; rerun to retry them.",
     "schema_version": "The version of this database layout and the vnreport that wrote it.",
     "inspections": "One row per inspection, supervision or working visit a report describes.",
+    "inspection_targets": "The units and groups each inspection inspected or visited.",
+    "inspection_members": "The leader and the other officials of each inspection's delegation.",
 }
 
 # The record type whose fields a table's columns store.
@@ -39,6 +41,7 @@ _MODELS: dict[str, tuple[type[BaseModel], ...]] = {
 _INSPECTION = getattr(records, "Inspection", None)  # the inspection record, where it exists
 if isinstance(_INSPECTION, type) and issubclass(_INSPECTION, BaseModel):
     _MODELS["inspections"] = (_INSPECTION,)
+    _MODELS["inspection_targets"] = (records.InspectionTarget,)
 
 _OFFSETS = "of reports.text: substr(text, start_char + 1, end_char - start_char) is the span"
 _COMMON = {
@@ -79,6 +82,27 @@ _COLUMNS: dict[str, dict[str, str]] = {
         "reason": "The error's type: EmptyDocumentError, DecodeError, ExtractionError …",
         "message": "What went wrong and what to do.",
         "extractor_version": "vnreport version that tried it.",
+    },
+    "inspections": {
+        "body": "The inspecting body as written; null when a person acts alone.",
+        "topic": "What was inspected, as written, without the verb, the place or the date.",
+        "organizations": "Inspected bodies that are not units, as written (JSON list).",
+        "date": "Day of the inspection, when its year is known.",
+        "year": "Year of the inspection; null when the article gives none.",
+        "month": "Month of the inspection.",
+        "day": "Day of the month of the inspection.",
+        "start_char": f"Start of the sentence that states it, {_OFFSETS}.",
+        "end_char": f"End of the sentence that states it, {_OFFSETS}.",
+    },
+    "inspection_targets": {
+        "inspection": "The inspection's position in its report (inspections.position).",
+        "position": "Order of the target in its inspection, from 0.",
+    },
+    "inspection_members": {
+        "inspection": "The inspection's position in its report (inspections.position).",
+        "position": "Order in the delegation, from 0: the leader first.",
+        "name": "The official's name, as in officials.name.",
+        "role": "leader or member.",
     },
     "schema_version": {
         "version": "Version of this database layout.",

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from vnreport.records import AdminUnit, Report, Span
+from vnreport.records import AdminUnit, Inspection, Report, Span
 from vnreport.sinks import sql_schema as schema
 
 Row = tuple[Any, ...]
@@ -108,6 +108,44 @@ def _mention_rows(report: Report) -> list[Row]:
     ]
 
 
+def _inspection_row(rid: str, position: int, item: Inspection) -> Row:
+    date = item.date
+    iso = None
+    if date is not None and date.year is not None:
+        try:
+            iso = dt.date(date.year, date.month, date.day).isoformat()
+        except ValueError:
+            iso = None
+    organizations = [span.text for span in item.organizations]
+    return (
+        rid,
+        position,
+        item.kind,
+        item.body.text if item.body else None,
+        item.leader,
+        item.topic.text if item.topic else None,
+        json.dumps(organizations, ensure_ascii=False) if organizations else None,
+        iso,
+        date.year if date else None,
+        date.month if date else None,
+        date.day if date else None,
+        item.span.start,
+        item.span.end,
+    )
+
+
+def _inspection_children(report: Report) -> dict[str, list[Row]]:
+    rid = report.id
+    targets: list[Row] = []
+    members: list[Row] = []
+    for i, item in enumerate(report.inspections):
+        targets.extend((rid, i, j, t.type, t.name) for j, t in enumerate(item.targets))
+        people = [("leader", item.leader)] if item.leader else []
+        people += [("member", name) for name in item.members]
+        members.extend((rid, i, j, name, role) for j, (role, name) in enumerate(people))
+    return {"inspection_targets": targets, "inspection_members": members}
+
+
 def _item_rows(report: Report) -> dict[str, list[Row]]:
     rid = report.id
     # fmt: off
@@ -133,6 +171,8 @@ def _item_rows(report: Report) -> dict[str, list[Row]]:
             (rid, i, s.kind, s.span.start, s.span.end) for i, s in enumerate(report.segments)
         ],
         "mentions": _mention_rows(report),
+        "inspections": [_inspection_row(rid, i, x) for i, x in enumerate(report.inspections)],
+        **_inspection_children(report),  # after "inspections": their rows reference it
     }
     # fmt: on
 

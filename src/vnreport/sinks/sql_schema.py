@@ -2,7 +2,9 @@
 
 One row per report in `reports`, with the whole Report as JSON in `record` so nothing is lost;
 one row per item in `officials`, `admin_units`, `groups`, `figures`, `recommendations` and
-`segments`; every mention of an official, unit or group in `mentions`. `inputs` maps each input
+`segments`; every mention of an official, unit or group in `mentions`; the inspections in
+`inspections`, their targets in `inspection_targets`, their leader and members in
+`inspection_members`. `inputs` maps each input
 key to its report for resuming; `failures` holds the inputs that gave none. See docs/schema.md;
 `vnreport.sinks.sql_rows` turns a Report into these rows.
 """
@@ -16,6 +18,7 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     MetaData,
@@ -26,8 +29,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
-SCHEMA_VERSION = 3  # 2: reports.authors … recommendations.truncated; 3: officials.rank
-"""Bumped whenever a table or column changes."""
+SCHEMA_VERSION = 4
+"""Bumped whenever a table or column changes (2: byline and dateline columns, `truncated`;
+3: the inspection tables; 4: `officials.rank`)."""
 
 _JSON = JSON().with_variant(JSONB(), "postgresql")
 _REPORT_FK = "reports.id"
@@ -180,6 +184,65 @@ mentions = Table(
     Index("ix_mentions_item", "report_id", "kind", "item"),
 )
 
+inspections = Table(
+    "inspections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _report_id(),
+    Column("position", Integer, nullable=False),
+    Column("kind", String(32), nullable=False, index=True),
+    Column("body", Text),
+    Column("leader", Text, index=True),
+    Column("topic", Text),
+    Column("organizations", _JSON),
+    Column("date", Date, index=True),
+    Column("year", Integer),
+    Column("month", Integer),
+    Column("day", Integer),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    UniqueConstraint("report_id", "position"),
+)
+
+
+def _of_inspection() -> ForeignKeyConstraint:
+    return ForeignKeyConstraint(
+        ["report_id", "inspection"],
+        ["inspections.report_id", "inspections.position"],
+        ondelete="CASCADE",
+    )
+
+
+inspection_targets = Table(
+    "inspection_targets",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _report_id(),
+    Column("inspection", Integer, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    _of_inspection(),
+    UniqueConstraint("report_id", "inspection", "position"),
+    Index("ix_inspection_targets_name_type", "name", "type"),
+)
+
+inspection_members = Table(
+    "inspection_members",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _report_id(),
+    Column("inspection", Integer, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False, index=True),
+    Column("role", String(8), nullable=False),
+    _of_inspection(),
+    UniqueConstraint("report_id", "inspection", "position"),
+)
+
+INSPECTION_TABLES = (inspections, inspection_targets, inspection_members)
+"""The tables schema version 3 added; an upgrade from version 2 creates them."""
+
 inputs = Table(
     "inputs",
     metadata,
@@ -200,5 +263,16 @@ failures = Table(
     Column("extractor_version", String(32), nullable=False),
 )
 
-CHILD_TABLES = (officials, admin_units, groups, figures, recommendations, segments, mentions)
-"""Tables whose rows belong to one report, replaced with it."""
+CHILD_TABLES = (
+    officials,
+    admin_units,
+    groups,
+    figures,
+    recommendations,
+    segments,
+    mentions,
+    inspection_members,
+    inspection_targets,
+    inspections,
+)
+"""Tables whose rows belong to one report, replaced with it (an inspection's rows before it)."""

@@ -1,0 +1,268 @@
+"""The inspection record: who inspected what, where, led by whom."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+from spacy.language import Language
+
+import vnreport
+from vnreport.evaluation.scoring import token_f1
+from vnreport.pipeline.inspections import lexicon
+from vnreport.records import Report
+from vnreport.review.show import render_report
+
+from .conftest import CORPORA
+
+
+def _report(nlp: Language, body: str, title: str = "Tin hoạt động cơ sở") -> Report:
+    return vnreport.extract(f"{title}\n\n{body}", nlp=nlp)
+
+
+def _summary(report: Report) -> tuple[object, ...]:
+    (item,) = report.inspections
+    return (
+        item.kind,
+        item.body.text if item.body else None,
+        item.leader,
+        item.topic.text if item.topic else None,
+        [(t.type, t.name) for t in item.targets],
+    )
+
+
+# (lead and body, kind, body, leader, topic, targets), all sentences written for these tests.
+# fmt: off
+CASES = [
+    ("Sáng ngày 9/3, Đoàn kiểm tra của Ban Dân vận Huyện ủy Yên Thế do đồng chí Hoàng Văn Bảo, "
+     "Trưởng Ban Dân vận Huyện ủy làm Trưởng đoàn đã kiểm tra việc thực hiện phong trào "
+     "“Dân vận khéo” tại xã Đồng Tâm, huyện Yên Thế.",
+     "kiểm tra", "Đoàn kiểm tra của Ban Dân vận Huyện ủy Yên Thế", "Hoàng Văn Bảo",
+     "việc thực hiện phong trào \"Dân vận khéo\"", [("xã", "Đồng Tâm")]),
+    ("Chiều 4/4, ông Lê Văn Hòa, Phó Chủ tịch UBND huyện Lục Nam đã kiểm tra tiến độ làm đường "
+     "giao thông nông thôn tại xã Tam Dị. Đoàn đã kiểm tra thực tế tại thôn Đồng Vàng.",
+     "kiểm tra", None, "Lê Văn Hòa", "tiến độ làm đường giao thông nông thôn",
+     [("xã", "Tam Dị"), ("thôn", "Đồng Vàng")]),
+    ("Ngày 12/5, Đoàn giám sát của Thường trực HĐND huyện Tân Yên do bà Ngô Thị Lan, Phó Chủ tịch "
+     "HĐND huyện làm Trưởng đoàn đã giám sát việc chi trả trợ cấp xã hội tại xã Ngọc Lý.",
+     "giám sát", "Đoàn giám sát của Thường trực HĐND huyện Tân Yên", "Ngô Thị Lan",
+     "việc chi trả trợ cấp xã hội", [("xã", "Ngọc Lý")]),
+    ("Sáng 2/6, bà Trần Thị Mai, Phó Chủ tịch UBND thành phố Bắc Giang đã đến thăm và làm việc "
+     "tại phường Đa Mai về công tác chăm lo gia đình chính sách.",
+     "thăm", None, "Trần Thị Mai", "công tác chăm lo gia đình chính sách", [("phường", "Đa Mai")]),
+    ("Ngày 20/7, đồng chí Vũ Đức Minh, Chủ tịch UBND huyện Lạng Giang đã làm việc với xã Tân Hưng "
+     "để kiểm tra tình hình giải ngân vốn đầu tư công.",
+     "kiểm tra", None, "Vũ Đức Minh", "tình hình giải ngân vốn đầu tư công", [("xã", "Tân Hưng")]),
+    ("Sáng 8/8, Đoàn kiểm tra công tác phòng cháy, chữa cháy thị xã Việt Yên do ông Đào Quang Huy, "
+     "Phó Chủ tịch UBND thị xã làm Trưởng đoàn đã có buổi kiểm tra tại phường Bích Động.",
+     "kiểm tra", "Đoàn kiểm tra công tác phòng cháy, chữa cháy thị xã Việt Yên", "Đào Quang Huy",
+     "công tác phòng cháy, chữa cháy", [("phường", "Bích Động")]),
+    ("Chiều 15/9, Đoàn kiểm tra của UBND huyện Hiệp Hòa đã kiểm tra công tác vệ sinh môi trường "
+     "tại thị trấn Thắng. Đoàn do ông Nguyễn Hữu Tài, Phó Chủ tịch UBND huyện làm Trưởng đoàn.",
+     "kiểm tra", "Đoàn kiểm tra của UBND huyện Hiệp Hòa", "Nguyễn Hữu Tài",
+     "công tác vệ sinh môi trường", [("thị trấn", "Thắng")]),
+    ("Ngày 3/10, Ban Chỉ đạo chuyển đổi số huyện Sơn Động đã kiểm tra kết quả chuyển đổi số "
+     "tại xã An Lạc. Các xã An Châu và Dương Hưu sẽ được đoàn kiểm tra trong tháng tới.",
+     "kiểm tra", "Ban Chỉ đạo chuyển đổi số huyện Sơn Động", None, "kết quả chuyển đổi số",
+     [("xã", "An Lạc")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("body", "kind", "inspecting", "leader", "topic", "targets"), CASES)
+def test_the_main_inspection(
+    nlp: Language,
+    body: str,
+    kind: str,
+    inspecting: str | None,
+    leader: str | None,
+    topic: str,
+    targets: list[tuple[str, str]],
+) -> None:
+    assert _summary(_report(nlp, body)) == (kind, inspecting, leader, topic, targets)
+
+
+def test_the_inspecting_sides_unit_and_a_parent_address_are_no_targets(nlp: Language) -> None:
+    report = _report(
+        nlp,
+        "Sáng 5/11, Đoàn kiểm tra của thành phố Bắc Giang do ông Lê Minh Tâm, Phó Chủ tịch UBND "
+        "thành phố làm Trưởng đoàn đã kiểm tra công tác cải cách hành chính tại phường Xương "
+        "Giang, thành phố Bắc Giang, tỉnh Bắc Giang.",
+    )
+    assert [(t.type, t.name) for t in report.inspections[0].targets] == [("phường", "Xương Giang")]
+
+
+def test_a_site_visit_adds_targets_to_the_main_activity(nlp: Language) -> None:
+    report = _report(
+        nlp,
+        "Ngày 6/12, ông Hà Văn Sơn, Phó Chủ tịch UBND huyện Lục Ngạn đã kiểm tra mô hình trồng "
+        "vải sớm tại xã Phượng Sơn.\n\nÔng Giáp Văn Lực, Chủ tịch UBND xã Phượng Sơn cho biết, "
+        "thôn Phì Lũy có 40 hộ tham gia.\n\nTrước đó, đoàn đã đi kiểm tra thực tế tại thôn Bãi "
+        "Chợ và thôn Đồng Mới.",
+    )
+    (item,) = report.inspections
+    assert [(t.type, t.name) for t in item.targets] == [
+        ("xã", "Phượng Sơn"),
+        ("thôn", "Bãi Chợ"),
+        ("thôn", "Đồng Mới"),
+    ]
+    assert item.span.text.startswith("Ngày 6/12")
+
+
+def test_members_of_the_delegation(nlp: Language) -> None:
+    report = _report(
+        nlp,
+        "Sáng 14/2, Đoàn kiểm tra của huyện Yên Dũng do ông Trịnh Văn Hải, Phó Chủ tịch UBND huyện "
+        "làm Trưởng đoàn đã kiểm tra tại xã Tư Mại. Tham gia đoàn có bà Đỗ Thị Hương, Trưởng phòng "
+        "Nội vụ huyện.",
+    )
+    (item,) = report.inspections
+    assert (item.leader, item.members) == ("Trịnh Văn Hải", ["Đỗ Thị Hương"])
+
+
+def test_an_article_without_an_activity_has_no_inspection(nlp: Language) -> None:
+    report = _report(nlp, "Năm nay, xã Tân Sỏi đạt 15 tiêu chí nông thôn mới; thu nhập tăng 8%.")
+    assert report.inspections == []
+
+
+def test_the_seed(nlp: Language, seed_text: str) -> None:
+    (item,) = vnreport.extract(seed_text, nlp=nlp).inspections
+    assert item.kind == "kiểm tra"
+    assert item.leader == "Nguyễn Thị Huế"
+    assert item.body is not None
+    assert item.body.text == (
+        "Đoàn kiểm tra Quy chế dân chủ cơ sở, phong trào Dân vận khéo thành phố Bắc Kạn"
+    )
+    assert item.topic is not None
+    assert token_f1("Quy chế dân chủ cơ sở, phong trào Dân vận khéo", item.topic.text) >= 0.5
+    assert [(t.type, t.name) for t in item.targets] == [
+        ("phường", "Huyền Tụng"),
+        ("tổ", "Giao Lâm"),
+        ("tổ", "Tổng Nẻng"),
+    ]
+    assert item.date is not None
+    assert item.date.iso.endswith("-09-14")
+
+
+def test_the_terminal_view_shows_the_inspection(nlp: Language, seed_text: str) -> None:
+    console = Console(record=True, width=200)
+    console.print(render_report(vnreport.extract(seed_text, nlp=nlp)))
+    shown = console.export_text()
+    assert "Inspections (1)" in shown
+    assert "phường Huyền Tụng, tổ Giao Lâm, tổ Tổng Nẻng" in shown
+
+
+def test_the_component_is_a_registered_factory(nlp: Language) -> None:
+    assert nlp.pipe_names.index("vnreport_inspections") > nlp.pipe_names.index("vnreport_officials")
+    restored = type(nlp).from_config(nlp.config)
+    assert "vnreport_inspections" in restored.pipe_names
+    assert nlp.analyze_pipes()["problems"]["vnreport_inspections"] == []
+
+
+def test_the_lexicon_is_data() -> None:
+    lex = lexicon()
+    assert set(lex.kinds.values()) == {
+        "kiểm tra", "giám sát", "làm việc", "khảo sát", "thăm", "tiếp xúc cử tri", "đối thoại",
+        "họp",
+    }  # fmt: skip
+    assert lex.body_head.match("Đoàn kiểm tra của UBND huyện") is not None
+
+
+def _corpus_reports(nlp: Language) -> list[tuple[Report, dict]]:
+    found = []
+    for gold_path in sorted((CORPORA / "dev").glob("*.gold.json"))[:12]:
+        article = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt"))
+        if article.exists():
+            report = vnreport.extract(article.read_text(encoding="utf-8"), nlp=nlp)
+            found.append((report, json.loads(gold_path.read_text(encoding="utf-8"))))
+    return found
+
+
+def test_records_refer_to_the_reports_own_items(nlp: Language) -> None:
+    for report, _ in _corpus_reports(nlp):
+        places = {(u.type, u.name) for u in report.admin_units} | {
+            (g.type, g.name) for g in report.groups
+        }
+        names = {o.name for o in report.officials}
+        for item in report.inspections:
+            assert {(t.type, t.name) for t in item.targets} <= places
+            assert {item.leader, *item.members} - {None} <= names
+
+
+# No lone "." here: a title right before it crashes the officials component (issue 13 fixes
+# that "Chủ tịch ." case); sentences end at the paragraph breaks instead.
+_PIECES = st.sampled_from(
+    [
+        "Đoàn kiểm tra",
+        "đoàn công tác",
+        "do ông Lê Văn Hòa, Phó Chủ tịch UBND huyện",
+        "làm Trưởng đoàn",
+        "đã kiểm tra",
+        "giám sát",
+        "thăm và làm việc",
+        "tại",
+        "xã Tam Dị",
+        "thôn Đồng Vàng",
+        "phường 5",
+        "với",
+        "về",
+        "việc",
+        ",",
+        "(",
+        ")",
+        "\n\n",
+        "Trước đó,",
+        "được",
+    ]
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(_PIECES, min_size=1, max_size=40))
+def test_any_arrangement_gives_grounded_records_of_the_reports_items(
+    nlp: Language, pieces: list[str]
+) -> None:
+    report = vnreport.extract("Tin\n\n" + " ".join(pieces), nlp=nlp)
+    places = {(u.type, u.name) for u in report.admin_units} | {
+        (g.type, g.name) for g in report.groups
+    }
+    for item in report.inspections:
+        for span in [item.span, item.body, item.topic, *item.organizations]:
+            if span is not None:
+                assert report.text[span.start : span.end] == span.text
+        assert {(t.type, t.name) for t in item.targets} <= places
+
+
+# Inspection phrases repeated without end: the component's work stays linear in the input.
+# fmt: off
+_ENDLESS = [
+    "Đoàn kiểm tra do ông Lê Văn Hòa, Phó Chủ tịch UBND huyện làm Trưởng đoàn đã kiểm tra tại xã Tam Dị, ",
+    "Tham gia đoàn có ông Lê Văn Hòa, đoàn kiểm tra kiểm tra thực tế tại thôn Đồng Vàng ",
+]
+# fmt: on
+
+
+def _best_seconds(nlp: Language, text: str) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        vnreport.extract(text, nlp=nlp)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize("pattern", _ENDLESS, ids=["statement", "visit"])
+def test_endless_inspection_phrases_take_linear_time(nlp: Language, pattern: str) -> None:
+    small, factor = 2_000, 8
+    text = pattern * (small * factor // len(pattern) + 1)
+    ratio = _best_seconds(nlp, "Tin\n\n" + text[: small * factor]) / _best_seconds(
+        nlp, "Tin\n\n" + text[:small]
+    )
+    assert ratio < factor * 4, f"{ratio:.1f}x slower for {factor}x the input"
