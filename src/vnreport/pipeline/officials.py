@@ -236,6 +236,14 @@ def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int])
     places = collector.places
     lex = lexicon()
     titles = _titles_in(collector, start, end)
+    if not titles:
+        # Without a title only a rank makes an official ("Trung tá Lô Văn Máy dẫn đoàn").
+        if any(
+            m.group("rank") or m.group("rank_only")
+            for m in collector.honorifics.between(start, end)
+        ):
+            _scan_honorifics(collector, start, end, taken, {})
+        return
     _scan_honorifics(collector, start, end, taken, {e: s for s, e in titles})
     # Title + name ("Phó Trưởng Ban Dân vận Tỉnh ủy Hà Văn Tùng").
     for title_start, title_end in titles:
@@ -298,6 +306,8 @@ def _ends_name(text: str, position: int, end: int) -> bool:
 
 def _scan_repeats(collector: _Collector, start: int, end: int, taken: set[int]) -> None:
     """Later mentions: full names repeated, and honorific + given name."""
+    if not collector.people:
+        return
     text = collector.text
     for name, person in collector.people.items():
         position = text.find(name, start, end)

@@ -245,7 +245,8 @@ class TypedNameFinder:
                 known = size
                 break
         if self.known_name is not None:
-            for size in range(len(syllables), max(known, 1), -1):
+            # Unit names run to four syllables ("Nông trường Mộc Châu" aside, a known extra).
+            for size in range(min(len(syllables), 4), max(known, 1), -1):
                 if self.known_name(" ".join(syllables[:size])):
                     known = size
                     break
