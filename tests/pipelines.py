@@ -6,6 +6,7 @@ Bulk runs load them in their workers by name (`--pipeline tests.pipelines:sabota
 from __future__ import annotations
 
 import os
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,6 +19,9 @@ CRASH = "SẬP NGUỒN"
 BUG = "LỖI THÀNH PHẦN"
 """A component raises on a text containing this."""
 
+STALL = "TREO MÁY"
+"""A component spends hours inside the regex engine (C code no signal interrupts) on this."""
+
 
 @Language.component("vnreport_test_saboteur")
 def saboteur(doc: Doc) -> Doc:
@@ -26,6 +30,8 @@ def saboteur(doc: Doc) -> Doc:
         os._exit(70)
     if BUG in doc.text:
         raise RuntimeError("a component bug, on purpose")
+    if STALL in doc.text:
+        re.match(r"(a+)+$", "a" * 64 + "b")  # catastrophic backtracking: 2**64 steps
     return doc
 
 

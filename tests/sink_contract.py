@@ -69,15 +69,50 @@ def check_newer_version_replaces(open_sink: OpenSink, stored: ReadBack) -> None:
 
 
 def check_done_keys(open_sink: OpenSink) -> None:
-    """Stored input keys (reports and failures alike) are done for their version and earlier."""
+    """Input keys stored with a report are done for their version and earlier; failed ones are
+    not, so a rerun tries them again."""
     with open_sink() as sink:
         sink.store(items(2, version="0.1.0"))
     with open_sink() as sink:
         keys = ["key-0", "key-1", "key-bad", "key-new"]
-        assert sink.done(keys, version="0.1.0") == {"key-0", "key-1", "key-bad"}
-        assert sink.done(keys, version="0.0.1") == {"key-0", "key-1", "key-bad"}
+        assert sink.done(keys, version="0.1.0") == {"key-0", "key-1"}
+        assert sink.done(keys, version="0.0.1") == {"key-0", "key-1"}
         assert sink.done(keys, version="0.2.0") == set()
         assert sink.done([]) == set()
+
+
+FailedRows = Callable[[], list[tuple[str | None, str | None]]]
+"""The (key, source) of every failure the store holds, read back independently of the sink."""
+
+
+def check_failures_are_replaced_by_what_a_rerun_finds(
+    open_sink: OpenSink, failed: FailedRows
+) -> None:
+    """A failure stored again stays one row; a report for its key, or for its source with other
+    bytes (the file fixed), removes it; failures of other sources stay."""
+    other = Failure(source="other.txt", reason="DecodeError", message="binary", key="key-other")
+    with open_sink() as sink:
+        sink.store([*items(1), Stored("key-other", "other.txt", other)])
+    with open_sink() as sink:
+        sink.store(items(1))  # still failing
+    assert sorted(failed()) == [("key-bad", "broken.txt"), ("key-other", "other.txt")]
+    fixed = Stored("key-fixed", "broken.txt", sample_report(7))
+    with open_sink() as sink:
+        sink.store([fixed])
+        assert sink.done(["key-fixed", "key-bad", "key-other"]) == {"key-fixed"}
+    assert failed() == [("key-other", "other.txt")]
+    with open_sink() as sink:
+        sink.store([Stored("key-other", "other.txt", sample_report(8))])
+    assert failed() == []
+    # A folder that could not be listed, then a file read inside it: the folder was fixed.
+    folder = Failure(source="in/sub", reason="UnreadableFolderError", message="denied", key="k-d")
+    with open_sink() as sink:
+        sink.store([Stored("k-d", "in/sub", folder)])
+    assert failed() == [("k-d", "in/sub")]
+    with open_sink() as sink:
+        sink.store([Stored("k-in", "in/sub/deeper/a.txt", sample_report(9))])
+        assert sink.done(["k-d"]) == set()
+    assert failed() == []
 
 
 def documented_queries() -> list[str]:

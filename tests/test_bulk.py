@@ -123,9 +123,11 @@ def test_faults_are_isolated(tmp_path: Path) -> None:
     assert summary.failed == 6
     assert summary.exit_code() is ExitCode.SOME_FAILED
     assert len(_rows(database, "SELECT id FROM reports")) == len(good) + 1
+    # A rerun skips what was stored and tries the failures again: they still fail, and say so.
     rerun = _extract([folder, notes], database, options)
-    assert (rerun.skipped, rerun.failed, rerun.extracted) == (10, 0, 0)
-    assert len(_rows(database, "SELECT id FROM failures")) == 6
+    assert (rerun.skipped, rerun.failed, rerun.extracted) == (4, 6, 0)
+    assert rerun.exit_code() is ExitCode.SOME_FAILED
+    assert dict(_rows(database, "SELECT source, reason FROM failures")) == failures
 
 
 @pytest.mark.parametrize(
@@ -136,6 +138,8 @@ def test_faults_are_isolated(tmp_path: Path) -> None:
         (Summary(extracted=9, failed=1), ExitCode.SOME_FAILED),
         (Summary(extracted=1, failed=9), ExitCode.NEARLY_ALL_FAILED),
         (Summary(failed=1), ExitCode.NEARLY_ALL_FAILED),
+        (Summary(skipped=8, failed=2), ExitCode.SOME_FAILED),  # a rerun: the failures retried
+        (Summary(skipped=1, failed=9), ExitCode.NEARLY_ALL_FAILED),
         (Summary(extracted=5, interrupted=True), ExitCode.INTERRUPTED),
     ],
 )

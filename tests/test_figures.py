@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +12,7 @@ from spacy.language import Language
 
 import vnreport
 from vnreport.records import Report
+from vnreport.sinks import open_sink
 
 from .conftest import SEED
 
@@ -73,6 +76,25 @@ NOT_FIGURES = [
     "Sáng 5/9 tổ chức lễ khai giảng năm học mới.",
     "Tổ 7 phường Tân Lập tổ chức ra quân.",
     "Thực hiện Đề án 06 triển khai dịch vụ công trực tuyến.",
+    # number words pointing back to things already named
+    "Sau buổi làm việc, hai xã phối hợp với Phòng Tài nguyên và Môi trường.",
+    "Theo báo cáo, Công an ba phường đã tăng cường tuần tra.",
+    "Cả hai công trình đều hoàn thành đúng hẹn.",
+    "Ông Lực là một trong 9 hộ nghèo của phường.",
+]
+
+# Equal numbers are one fact only when one restates the other.
+FACTS = [
+    # text, the (value, unit) of each fact kept
+    ("Xã có 5 hộ nghèo và 5 hộ cận nghèo.", [(5, "hộ"), (5, "hộ")]),
+    ("Xã có 5 hộ và 5 hộ cận nghèo.", [(5, "hộ"), (5, "hộ")]),
+    ("Thôn A nhận 10 triệu đồng, thôn B nhận 10 triệu đồng.", [(10, "triệu đồng"), (10, "triệu đồng")]),
+    ("Thôn Nà Phai có 5 hộ nghèo. Thôn Bản Chang có 5 hộ nghèo.", [(5, "hộ"), (5, "hộ")]),
+    ("Thôn Nà Phai có 12 hộ, thôn Bản Chang có 12 hộ.", [(12, "hộ"), (12, "hộ")]),
+    ("Tỷ lệ hộ nghèo giảm 2%. Tỷ lệ trẻ em suy dinh dưỡng giảm 2%.", [(2, "%"), (2, "%")]),
+    ("Còn 41 hồ sơ bị thiếu thông tin. Đồng chí yêu cầu xác minh 41 hồ sơ trong tháng 9.", [(41, "hồ sơ")]),
+    ("Phường còn 9 hộ nghèo. Đến nay, 9 hộ nghèo đã có nhà kiên cố.", [(9, "hộ")]),
+    ("Thôn Nà Phai có 7 hộ nghèo. Đoàn đề nghị thôn Nà Phai hỗ trợ 7 hộ nghèo.", [(7, "hộ")]),
 ]
 # fmt: on
 
@@ -115,11 +137,31 @@ def test_two_figures_in_one_sentence(nlp: Language) -> None:
     ]
 
 
-def test_restated_figure_counted_once(nlp: Language) -> None:
-    report = _report(
-        nlp, "Còn 41 hồ sơ bị thiếu thông tin. Đồng chí yêu cầu xác minh 41 hồ sơ trong tháng 9."
+@pytest.mark.parametrize(("text", "expected"), FACTS)
+def test_equal_numbers_are_one_fact_only_when_restated(
+    nlp: Language, text: str, expected: list[tuple[float, str]]
+) -> None:
+    report = _report(nlp, text)
+    assert [(f.value, f.unit) for f in report.figures] == expected
+    assert len({(f.span.start, f.span.end) for f in report.figures}) == len(expected)
+    _grounded(report)
+
+
+def test_title_restated_in_the_body_is_one_fact(nlp: Language) -> None:
+    report = vnreport.extract(
+        "Hỗ trợ 50 hộ nghèo đón Tết\n\nSáng 14/9, xã Yên Đĩnh hỗ trợ 50 hộ nghèo đón Tết.", nlp=nlp
     )
-    assert [(f.value, f.unit) for f in report.figures] == [(41, "hồ sơ")]
+    assert [(f.value, f.unit, f.span.start) for f in report.figures] == [(50, "hộ", 7)]
+
+
+def test_sums_in_the_database_count_every_fact(nlp: Language, tmp_path: Path) -> None:
+    text = TITLE + "Thôn A nhận 10 triệu đồng, thôn B nhận 10 triệu đồng, thôn C nhận 5 triệu đồng."
+    database = tmp_path / "reports.sqlite"
+    with open_sink(database) as sink:
+        sink.write([vnreport.extract(text, nlp=nlp)])
+    with sqlite3.connect(database) as connection:
+        (total,) = connection.execute("SELECT sum(amount_vnd) FROM figures").fetchone()
+    assert total == 25_000_000
 
 
 def test_boilerplate_is_ignored(nlp: Language) -> None:

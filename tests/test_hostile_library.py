@@ -14,7 +14,8 @@ from spacy.language import Language
 
 import vnreport
 from tests.test_grounding import assert_grounded
-from vnreport.errors import DocumentTooLargeError, EmptyDocumentError, InputError, VnreportError
+from vnreport.errors import DocumentTooLargeError, EmptyDocumentError, InputError
+from vnreport.resources import load_json
 from vnreport.settings import DEFAULT_MAX_CHARS
 
 _SETTINGS = settings(
@@ -32,15 +33,69 @@ _SENTENCE = (
     "thôn Nà Pài, xã Yên Đĩnh; 1.619 hộ đạt 92,6%, 2,5 tỷ đồng; đề nghị xã rà soát."
 )
 _WORDS = _SENTENCE.split(" ")
+_TITLES = load_json("titles")
+_PUNCTUATION = [".", "..", "…", ",", ";", ":", "–", "-", "(", ")", '"', "!", "?", ". ."]
+# A title or honorific with nothing after it but punctuation: a word scan must end there.
+_CUT_SHORT = [
+    # text, the (name, title) of each official found
+    ("Chủ tịch .", []),
+    ("Ông An là Chủ tịch .", []),
+    ("Ông An là Chủ tịch . ", []),
+    ("Chủ tịch . . .", []),
+    ("Chủ tịch UBND .", []),
+    ("Chủ tịch UBND xã .", []),
+    ("Phó Chủ tịch …", []),
+    ("đồng chí .", []),
+    ("Chủ tịch", []),
+    ("Chủ tịch ,", []),
+    ("Chủ tịch (", []),
+    ("Chủ tịch .\n\nBí thư .", []),
+    ("Ông Nguyễn Văn An, Chủ tịch .", [("Nguyễn Văn An", "Chủ tịch")]),
+    ("Bà Lò Thị Mai – Phó Chủ tịch …", [("Lò Thị Mai", "Phó Chủ tịch")]),
+]
 # fmt: on
 
 
 def _extract_or_typed_error(nlp: Language, text: str) -> None:
+    """A Report, or an InputError; an ExtractionError is a bug in a component."""
     try:
         report = vnreport.extract(text, nlp=nlp)
-    except VnreportError:
+    except InputError:
         return
     assert_grounded(report)
+
+
+@pytest.mark.parametrize(("text", "officials"), _CUT_SHORT)
+def test_a_title_cut_short_by_punctuation(
+    nlp: Language, text: str, officials: list[tuple[str, str]]
+) -> None:
+    report = vnreport.extract(text, nlp=nlp)
+    assert [(o.name, o.title) for o in report.officials] == officials
+    assert_grounded(report)
+
+
+@pytest.mark.parametrize("head", sorted(set(_TITLES["heads"]) | set(_TITLES["deputy"])))
+@pytest.mark.parametrize("mark", [".", " .", " …", " . ."])
+def test_every_title_head_before_a_full_stop(nlp: Language, head: str, mark: str) -> None:
+    for text in (f"{head}{mark}", f"Ông An là {head}{mark}", f"Bà Lò Thị Mai, {head}{mark}"):
+        assert_grounded(vnreport.extract(text, nlp=nlp))
+
+
+@_SETTINGS
+@given(
+    st.lists(
+        st.sampled_from(
+            _TITLES["heads"]
+            + _TITLES["honorifics"]
+            + _TITLES["deputy"]
+            + _PUNCTUATION
+            + ["Nguyễn Văn An", "An", "UBND", "xã", "Yên Đĩnh", "\n"]
+        ),
+        max_size=30,
+    )
+)
+def test_titles_names_and_punctuation_in_any_order(nlp: Language, parts: list[str]) -> None:
+    _extract_or_typed_error(nlp, " ".join(parts))
 
 
 @_SETTINGS
@@ -63,6 +118,15 @@ def test_documents_over_the_limit_are_typed_errors(nlp: Language, size: int) -> 
     message = str(caught.value)
     for part in (f"{size:,}", f"{DEFAULT_MAX_CHARS:,}", "max_chars", "big.txt"):
         assert part in message
+
+
+def test_a_limit_over_a_million_characters_is_the_only_limit(nlp: Language) -> None:
+    # spaCy refuses texts over nlp.max_length (E088, one million) unless told otherwise.
+    text = "Tiêu đề\n\n" + "\n" * DEFAULT_MAX_CHARS + "Đoàn kiểm tra làm việc tại xã Yên Đĩnh."
+    report = vnreport.extract(text, nlp=nlp, max_chars=2 * DEFAULT_MAX_CHARS)
+    assert [(u.type, u.name) for u in report.admin_units] == [("xã", "Yên Đĩnh")]
+    with pytest.raises(DocumentTooLargeError, match="limit of 1,000,000"):
+        vnreport.extract(text, nlp=nlp, max_chars=DEFAULT_MAX_CHARS)
 
 
 def test_the_limit_is_the_callers(nlp: Language) -> None:

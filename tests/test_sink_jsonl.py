@@ -57,6 +57,22 @@ def test_done_keys(target: Path) -> None:
     sink_contract.check_done_keys(_opener(target))
 
 
+def _failed(target: Path) -> sink_contract.FailedRows:
+    def read() -> list[tuple[str | None, str | None]]:
+        lines = [json.loads(line) for line in _lines(target.with_name("reports.inputs.jsonl"))]
+        keys = [line["key"] for line in lines]
+        assert len(set(keys)) == len(keys), "one ledger line per input key"
+        return sorted((line["key"], line["source"]) for line in lines if line["failure"])
+
+    return read
+
+
+def test_failures_are_replaced_by_what_a_rerun_finds(target: Path) -> None:
+    sink_contract.check_failures_are_replaced_by_what_a_rerun_finds(
+        _opener(target), _failed(target)
+    )
+
+
 def test_the_same_report_twice_in_one_batch(target: Path) -> None:
     sink_contract.check_the_same_report_twice_in_one_batch(_opener(target), _stored(target))
 

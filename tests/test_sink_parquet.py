@@ -55,6 +55,20 @@ def test_done_keys(target: Path) -> None:
     sink_contract.check_done_keys(_opener(target))
 
 
+def _failed(target: Path) -> sink_contract.FailedRows:
+    def read() -> list[tuple[str | None, str | None]]:
+        rows = pq.read_table(target.with_name("reports.inputs.parquet")).to_pylist()
+        return sorted((row["key"], row["source"]) for row in rows if row["reason"] is not None)
+
+    return read
+
+
+def test_failures_are_replaced_by_what_a_rerun_finds(target: Path) -> None:
+    sink_contract.check_failures_are_replaced_by_what_a_rerun_finds(
+        _opener(target), _failed(target)
+    )
+
+
 def test_the_same_report_twice_in_one_batch(target: Path) -> None:
     sink_contract.check_the_same_report_twice_in_one_batch(_opener(target), _stored(target))
 

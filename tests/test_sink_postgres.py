@@ -60,6 +60,21 @@ def test_done_keys(server: Engine, schema: str) -> None:
     sink_contract.check_done_keys(_opener(schema))
 
 
+def _failed(server: Engine, schema: str) -> sink_contract.FailedRows:
+    def read() -> list[tuple[str | None, str | None]]:
+        query = text(f'SELECT key, source FROM "{schema}".failures ORDER BY key')
+        with server.connect() as connection:
+            return [(key, source) for key, source in connection.execute(query)]
+
+    return read
+
+
+def test_failures_are_replaced_by_what_a_rerun_finds(server: Engine, schema: str) -> None:
+    sink_contract.check_failures_are_replaced_by_what_a_rerun_finds(
+        _opener(schema), _failed(server, schema)
+    )
+
+
 def test_the_same_report_twice_in_one_batch(server: Engine, schema: str) -> None:
     sink_contract.check_the_same_report_twice_in_one_batch(_opener(schema), _stored(server, schema))
 

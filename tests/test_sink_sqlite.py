@@ -64,6 +64,20 @@ def test_done_keys(database: Path) -> None:
     sink_contract.check_done_keys(_opener(database))
 
 
+def _failed(database: Path) -> sink_contract.FailedRows:
+    def read() -> list[tuple[str | None, str | None]]:
+        with sqlite3.connect(database) as connection:
+            return connection.execute("SELECT key, source FROM failures ORDER BY key").fetchall()
+
+    return read
+
+
+def test_failures_are_replaced_by_what_a_rerun_finds(database: Path) -> None:
+    sink_contract.check_failures_are_replaced_by_what_a_rerun_finds(
+        _opener(database), _failed(database)
+    )
+
+
 def test_the_same_report_twice_in_one_batch(database: Path) -> None:
     sink_contract.check_the_same_report_twice_in_one_batch(_opener(database), _stored(database))
 

@@ -93,6 +93,8 @@ def _main(
         level=logging.DEBUG if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if not verbose:  # "discarding data: None" and the like: the failure row says it better
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
 def _print_reports(paths: list[str], read: ReadOptions, max_chars: int) -> int:
@@ -126,7 +128,7 @@ def _print_reports(paths: list[str], read: ReadOptions, max_chars: int) -> int:
     if first is not None:
         sys.stdout.write(first.model_dump_json(indent=2) + "\n")
     if summary.inputs == 0:
-        _err.print(f"[red]no inputs found in {' '.join(paths)}")
+        _err.print(f"[red]no inputs found in {escape(' '.join(paths))}", highlight=False)
         return _USAGE
     return int(summary.exit_code())
 
@@ -170,6 +172,14 @@ def extract(
     ] = None,
     max_bytes: Annotated[
         int | None, typer.Option(min=1, help="Larger files, lines and pages are failures.")
+    ] = None,
+    max_seconds: Annotated[
+        float | None,
+        typer.Option(
+            min=0.001,
+            help="A document a worker spends longer on is a failure (TimedOut) and the worker "
+            "is replaced; the run goes on. Default: no limit (VNREPORT_MAX_SECONDS).",
+        ),
     ] = None,
     input_format: Annotated[
         InputFormat | None,
@@ -220,14 +230,22 @@ def extract(
         raise typer.Exit(_print_reports(paths, read, chars))
     if engine is Engine.local and scheduler:
         raise typer.BadParameter("--scheduler needs --engine dask")
+    seconds = max_seconds or settings.max_seconds
+    chosen_workers = workers if workers is not None else settings.workers
+    if seconds is not None and (engine is Engine.dask or chosen_workers == 0):
+        raise typer.BadParameter(
+            "--max-seconds needs local worker processes: use --workers 1 or more, "
+            "without --engine dask"
+        )
     options = BulkOptions(
-        workers=workers if workers is not None else settings.workers,
+        workers=chosen_workers,
         batch_size=batch_size or settings.batch_size,
         max_chars=chars,
         read=read,
         pipeline=pipeline,
         redo=redo,
         quiet=quiet,
+        max_seconds=seconds,
     )
     summary = _run_bulk(paths, out, options, engine=engine, scheduler=scheduler)
     if not quiet:
@@ -235,17 +253,21 @@ def extract(
 
         _err.print(summary_table(summary))
     if summary.inputs == 0:
-        _err.print(f"[red]no inputs found in {' '.join(paths)}[/] (known: .txt .html .jsonl .warc)")
+        _err.print(
+            f"[red]no inputs found in {escape(' '.join(paths))}[/] "
+            "(known: .txt .html .jsonl .warc)",
+            highlight=False,
+        )
         raise typer.Exit(ExitCode.USAGE)
     raise typer.Exit(int(summary.exit_code()))
 
 
 def _quiet_dask() -> None:
     """Keep Dask's scheduler chatter (it sets its loggers to INFO on import) for --verbose."""
-    try:
-        import distributed  # noqa: F401  (configures its loggers, which we then adjust)
-    except ImportError:  # the engine itself says which extra to install
-        return
+    from vnreport.bulk.dask_engine import require
+
+    require()  # the extra to install, before any output is opened
+    import distributed  # noqa: F401  (configures its loggers, which we then adjust)
 
     if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
         logging.getLogger("distributed").setLevel(logging.WARNING)
@@ -259,11 +281,11 @@ def _run_bulk(
 
     if engine is Engine.local:
         start_workers(options)  # the workers get ready while the sink opens
+    else:
+        _quiet_dask()  # before the sink is opened: without Dask nothing is written
     with open_sink(out) as sink:
         if engine is Engine.dask:
             from vnreport.bulk.dask_engine import run as run_dask
-
-            _quiet_dask()
 
             summary = run_dask(paths, sink, options, scheduler=scheduler)
         else:
@@ -296,13 +318,23 @@ def show(
     from vnreport.review import page
     from vnreport.review.show import annotate, render_report, report_of
 
+    if html is not None and not html.parent.is_dir():
+        raise typer.BadParameter(
+            f"the folder {html.parent} does not exist: create it or write the page elsewhere",
+            param_hint="--html",
+        )
     document = next(iter(read_path(file)), None)
     if document is None:
         raise typer.BadParameter(f"{file} holds no article")
     report = report_of(annotate(document))
     Console().print(render_report(report))
     if html is not None:
-        html.write_text(page.html(report), encoding="utf-8")
+        try:
+            html.write_text(page.html(report), encoding="utf-8")
+        except OSError as error:
+            raise typer.BadParameter(
+                f"cannot write {html}: {error.strerror}", param_hint="--html"
+            ) from error
         _err.print(f"wrote {escape(str(html))} (open it in a browser)", highlight=False)
 
 

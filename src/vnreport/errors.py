@@ -7,7 +7,8 @@ Every error the library raises on purpose derives from `VnreportError`:
     │   ├── EmptyDocumentError      nothing but whitespace or debris
     │   ├── DocumentTooLargeError   over the configured size limit
     │   ├── DecodeError             bytes that are not text in any known encoding
-    │   └── UnsupportedFormatError  a file kind no reader handles
+    │   ├── UnsupportedFormatError  a file kind no reader handles
+    │   └── UnreadableFolderError   a folder that cannot be listed (its files go unread)
     ├── ResourceError           a bundled data file or optional package is missing
     ├── SinkError               a record store could not be opened or written
     └── ExtractionError         a pipeline component failed on an input (a bug: please report it)
@@ -43,6 +44,10 @@ class DecodeError(InputError):
 
 class UnsupportedFormatError(InputError):
     """No reader handles this kind of file."""
+
+
+class UnreadableFolderError(InputError):
+    """A folder among the inputs cannot be listed, so its files cannot be read."""
 
 
 class ResourceError(VnreportError):

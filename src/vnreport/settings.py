@@ -26,3 +26,8 @@ class Settings(BaseSettings):
         default=None, ge=0, description="Bulk worker processes (0: in the calling process)."
     )
     batch_size: int = Field(default=64, ge=1, description="Records written per transaction.")
+    max_seconds: float | None = Field(
+        default=None,
+        gt=0,
+        description="Bulk runs: a document a worker spends longer on fails (None: no limit).",
+    )

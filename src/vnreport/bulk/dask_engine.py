@@ -36,7 +36,12 @@ if TYPE_CHECKING:
 _INSTALL = "the Dask engine needs dask and distributed: run `pip install 'vnreport[dask]'`"
 
 
-def _require() -> None:
+def require() -> None:
+    """Check that Dask is installed.
+
+    Raises:
+        ResourceError: dask or distributed is missing, with the command that installs them.
+    """
     try:
         import dask.bag  # noqa: F401
         import distributed  # noqa: F401
@@ -67,7 +72,7 @@ def extract_bag(
         max_chars: Longer documents become Failures.
         pipeline: A custom pipeline (see `bulk.worker.WorkOptions`); the default one if None.
     """
-    _require()
+    require()
     options = WorkOptions(max_chars=max_chars, pipeline=pipeline)
     mapped: dask.bag.Bag = bag.map_partitions(_extract_partition, options)  # type: ignore[no-untyped-call]
     return mapped
@@ -92,7 +97,7 @@ def run(
     Raises:
         ResourceError: dask or distributed is not installed.
     """
-    _require()
+    require()
     from distributed import Client, LocalCluster
 
     options = options or BulkOptions()

@@ -6,6 +6,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     Progress,
@@ -92,6 +93,10 @@ class BulkProgress:
         self._progress.stop()
 
 
+def _clip(message: str, limit: int = 160) -> str:
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
 def summary_table(summary: Summary) -> Table:
     """The end-of-run summary as a small table."""
     table = Table(title="vnreport extract", show_header=False, title_justify="left")
@@ -101,12 +106,15 @@ def summary_table(summary: Summary) -> Table:
     table.add_row("inputs", f"{summary.inputs:,}")
     table.add_row("reports extracted", f"{summary.extracted:,}")
     table.add_row("  stored new", f"{summary.written.new:,}")
-    table.add_row("  replaced (newer extractor)", f"{summary.written.replaced:,}")
+    replaced = "  replaced (--redo)" if summary.redo else "  replaced (newer extractor)"
+    table.add_row(replaced, f"{summary.written.replaced:,}")
     table.add_row("  already stored", f"{summary.written.unchanged:,}")
     table.add_row("skipped (stored by an earlier run)", f"{summary.skipped:,}")
     table.add_row("failed", f"[red]{summary.failed:,}" if summary.failed else "0")
     for reason, count in summary.reasons.most_common():
-        table.add_row(f"  {reason}", f"{count:,}")
+        table.add_row(f"  {escape(reason)}", f"{count:,}")
+        if reason in summary.examples:
+            table.add_row("", Text(_clip(summary.examples[reason]), style="dim"))
     table.add_row("time", f"{summary.elapsed:,.1f} s ({rate:,.1f} docs/s)")
     if summary.interrupted:
         table.add_row("[yellow]interrupted", "[yellow]rerun to resume")

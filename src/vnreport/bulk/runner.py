@@ -28,6 +28,7 @@ from typing import ParamSpec, TypeVar
 
 from vnreport.bulk.progress import BulkProgress
 from vnreport.bulk.summary import Summary
+from vnreport.bulk.watchdog import TIMED_OUT, DocumentClock
 from vnreport.bulk.worker import WorkOptions, check_pipeline, init_worker, process_batch
 from vnreport.errors import ExtractionError
 from vnreport.failure import Failure
@@ -60,6 +61,8 @@ class BulkOptions:
         pipeline: Custom pipeline, see `vnreport.bulk.worker.WorkOptions`.
         redo: Process inputs already stored and replace reports of the same extractor version.
         quiet: No progress bar.
+        max_seconds: A document a worker spends longer on becomes a `TimedOut` failure and the
+            worker is replaced; None for no limit. Needs local worker processes.
     """
 
     workers: int | None = None
@@ -70,6 +73,7 @@ class BulkOptions:
     pipeline: str | None = None
     redo: bool = False
     quiet: bool = False
+    max_seconds: float | None = None
 
     def work(self, encoder: Encoder | None = None) -> WorkOptions:
         """What the workers need of these options, and the sink's `encoder`."""
@@ -140,13 +144,17 @@ def start_workers(options: BulkOptions) -> None:
 
 
 def _local_pool(
-    workers: int, work: WorkOptions, context: multiprocessing.context.BaseContext, alive: Connection
+    workers: int,
+    work: WorkOptions,
+    context: multiprocessing.context.BaseContext,
+    alive: Connection,
+    clock: DocumentClock | None,
 ) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=init_worker,
-        initargs=(work, alive),
+        initargs=(work, alive, clock),
         max_tasks_per_child=_TASKS_PER_CHILD,
     )
 
@@ -172,12 +180,15 @@ class _Run:
         self.options = options
         self.work = options.work(type(sink).encoder)
         self.progress = progress
-        self.summary = Summary()
+        self.summary = Summary(redo=options.redo)
         workers = default_workers() if options.workers is None else options.workers
         self.owned = executor is None
         self.workers = max(workers, 0)
         # Local workers hold the read end and exit when it closes: when this process ends, however.
         self.alive: tuple[Connection, Connection] | None = None
+        self.budget = options.max_seconds if self.owned and self.workers else None
+        self.clock = DocumentClock(_context(), 2 * self.workers + 2) if self.budget else None
+        self.timed_out: dict[str, float] = {}  # input key → seconds spent before it was stopped
         self.executor = executor or self._new_executor()
         self.limit = max(1, parallelism if executor is not None else self.workers or 1)
         self.limit *= _IN_FLIGHT_PER_WORKER
@@ -192,7 +203,7 @@ class _Run:
         context = _context()
         if self.alive is None:
             self.alive = context.Pipe(duplex=False)
-        return _local_pool(self.workers, self.work, context, self.alive[0])
+        return _local_pool(self.workers, self.work, context, self.alive[0], self.clock)
 
     # Reading and resuming
 
@@ -231,6 +242,7 @@ class _Run:
         if isinstance(item.result, Failure):
             self.summary.failed += 1
             self.summary.reasons[item.result.reason] += 1
+            self.summary.examples.setdefault(item.result.reason, item.result.message)
             self.progress.advance(size, failed=1)
         else:
             self.summary.extracted += 1
@@ -246,6 +258,17 @@ class _Run:
             self.pending = []
 
     def _crashed(self, task: _Task, error: BaseException) -> None:
+        stopped = [raw for raw in task.raws if raw.key in self.timed_out]
+        for raw in stopped:
+            message = (
+                f"extraction took over {self.budget:g} s (stopped after "
+                f"{self.timed_out.pop(raw.key):.1f} s); raise --max-seconds to give it longer"
+            )
+            failure = Failure(source=raw.source, reason=TIMED_OUT, message=message, key=raw.key)
+            self._record(Stored(raw.key, raw.source, failure), raw.size)
+        if stopped:  # the others of its batch were only cut short with it
+            self.suspects.extend(raw for raw in task.raws if raw not in stopped)
+            return
         if task.quarantined:
             self.crashes += 1
             if self.crashes >= _CRASH_STREAK:  # the workers, not the inputs, are broken
@@ -294,7 +317,15 @@ class _Run:
         self.in_flight[future] = task
 
     def _wait(self) -> None:
-        done, _ = wait(self.in_flight, return_when=FIRST_COMPLETED)
+        if self.budget is None or self.clock is None:
+            done, _ = wait(self.in_flight, return_when=FIRST_COMPLETED)
+        else:
+            poll = min(1.0, max(0.05, self.budget / 4))
+            done, _ = wait(self.in_flight, timeout=poll, return_when=FIRST_COMPLETED)
+            for overdue in self.clock.overdue(self.budget):
+                LOGGER.debug("stopping worker %d after %.1f s", overdue.pid, overdue.seconds)
+                self.timed_out[overdue.key] = overdue.seconds
+                self.clock.stop(overdue)  # the pool breaks; _collect renews it
         self._collect(done)
 
     def run(self, raws: Iterator[RawInput | Unreadable]) -> None:
@@ -363,10 +394,16 @@ def run(
         ResourceError: the custom pipeline cannot be found.
         SinkError: the sink cannot be written.
         ExtractionError: worker processes die on every input (what was done is written).
+        ValueError: `max_seconds` without local worker processes.
     """
     options = options or BulkOptions()
     paths = list(paths)
     check_pipeline(options.pipeline)
+    if options.max_seconds is not None and (executor is not None or options.workers == 0):
+        raise ValueError(
+            "a time budget (max_seconds) needs local worker processes: "
+            "use workers=1 or more and no executor"
+        )
     if executor is None:
         start_workers(options)
     started = time.monotonic()

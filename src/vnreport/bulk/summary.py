@@ -5,7 +5,8 @@ Exit codes (`Summary.exit_code`), shared with the CLI:
     0    every input gave a report (or was already stored)
     1    some inputs failed; they are in the sink's failures
     2    usage error: bad arguments, no inputs found, unknown output kind
-    3    nearly all inputs failed (90 % or more)
+    3    nearly all inputs failed (90 % or more, counting those stored by an earlier run as
+         done)
     130  interrupted by Ctrl-C after flushing; rerun to resume
 """
 
@@ -40,15 +41,19 @@ class Summary:
     extracted: int = 0
     failed: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, str] = field(default_factory=dict)  # reason → its first message
     written: Written = field(default_factory=Written)
     elapsed: float = 0.0
     interrupted: bool = False
+    redo: bool = False  # reports of the same extractor version were replaced on purpose
 
     def exit_code(self) -> ExitCode:
         """The process exit status this run deserves (see the module docstring)."""
         if self.interrupted:
             return ExitCode.INTERRUPTED
-        attempted = self.extracted + self.failed
-        if self.failed and self.failed >= NEARLY_ALL * attempted:
+        # Inputs stored by an earlier run count as done: a rerun that retries only the few
+        # failures left is not a run where nearly everything failed.
+        accounted = self.extracted + self.failed + self.skipped
+        if self.failed and self.failed >= NEARLY_ALL * accounted:
             return ExitCode.NEARLY_ALL_FAILED
         return ExitCode.SOME_FAILED if self.failed else ExitCode.OK

@@ -22,6 +22,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vnreport.bulk.watchdog import DocumentClock
 from vnreport.document import Document
 from vnreport.errors import ExtractionError, ResourceError, VnreportError
 from vnreport.failure import Failure
@@ -34,7 +35,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 LOGGER = logging.getLogger(__name__)
+# In workers, trafilatura's own notes ("discarding data: None", "empty HTML tree") would reach
+# the terminal (underthesea calls logging.basicConfig on import): the failure row says it better.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 _LOCK = threading.Lock()
+_CLOCK: list[DocumentClock] = []  # this worker's clock for the run's time budget, if any
 
 
 @dataclass(frozen=True)
@@ -115,16 +120,22 @@ def _exit_with_parent(alive: Connection) -> None:
     threading.Thread(target=watch, name="vnreport-parent-watch", daemon=True).start()
 
 
-def init_worker(options: WorkOptions, alive: Connection | None = None) -> None:
+def init_worker(
+    options: WorkOptions, alive: Connection | None = None, clock: DocumentClock | None = None
+) -> None:
     """Pool initializer: leave Ctrl-C to the parent, which drains the pool; build the pipeline.
 
     Args:
         options: What the worker's tasks need.
         alive: Read end of a pipe the parent holds open; the worker exits when it closes.
+        clock: Where this worker says which input it works on, for the run's time budget.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if alive is not None:
         _exit_with_parent(alive)
+    if clock is not None:
+        clock.claim()
+        _CLOCK[:] = [clock]
     try:
         pipeline(options.pipeline)
     except VnreportError:  # reported with each input instead, so the pool stays alive
@@ -150,6 +161,16 @@ def process(raw: RawInput, options: WorkOptions) -> Stored:
 
     No exception escapes.
     """
+    for clock in _CLOCK:
+        clock.started(raw.key)
+    try:
+        return _process(raw, options)
+    finally:
+        for clock in _CLOCK:
+            clock.finished()
+
+
+def _process(raw: RawInput, options: WorkOptions) -> Stored:
     try:
         report = extract(decode(raw, options.read), options)
         if options.encoder is not None:

@@ -168,10 +168,17 @@ def run(
     console = console or Console(width=None if sys.stdout.isatty() else 120)
     if baseline not in (None, "underthesea"):
         raise VnreportError(f"unknown baseline {baseline!r}; the one available is 'underthesea'")
-    results: dict[str, dict[str, Scores]] = {}
-    for directory in directories:
+    for directory in directories:  # every folder checked before any is scored
         if not directory.is_dir():
             raise VnreportError(f"{directory} is not a directory of articles and .gold.json files")
+        if next(gold_pairs(directory), None) is None:
+            raise VnreportError(
+                f"{directory} holds no gold records: nothing to score. Each article "
+                f"(NAME{'/'.join(ARTICLE_SUFFIXES)}) needs NAME{GOLD_SUFFIX} beside it "
+                "(see corpora/README.md)"
+            )
+    results: dict[str, dict[str, Scores]] = {}
+    for directory in directories:
         columns = {"vnreport": evaluate_directory(directory)}
         if baseline:
             columns[baseline] = evaluate_directory(directory, system=baseline)

@@ -35,12 +35,36 @@ def format_of(path: str | Path) -> Format | None:
     return next((fmt for suffix, fmt in _SUFFIXES if name.endswith(suffix)), None)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: Path) -> Iterator[tuple[Path, bool]]:
+    """The readable files under `folder`, and each folder that cannot be listed (flagged True),
+    for the reader to report: a folder skipped in silence would lose its files unnoticed."""
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        yield from ((Path(error.filename), True) for error in unreadable)
+        unreadable.clear()
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and format_of(name) is not None:
-                yield Path(root, name)
+                yield Path(root, name), False
+    yield from ((Path(error.filename), True) for error in unreadable)
+
+
+def _exists(path: str) -> bool:
+    """Whether `path` names something, even something this process may not read."""
+    try:
+        Path(path).stat()
+    except PermissionError:
+        return True  # there, but behind a folder we may not enter: the reader says so
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _is_dir(path: str) -> bool:
+    try:
+        return Path(path).is_dir()
+    except OSError:
+        return False
 
 
 def is_glob(path: str) -> bool:
@@ -53,7 +77,7 @@ def missing(paths: Iterable[str | Path]) -> list[str]:
     absent: list[str] = []
     for path in paths:
         text = str(path)
-        if text == STDIN or Path(text).exists():
+        if text == STDIN or _exists(text):
             continue
         if is_glob(text) and next(_glob(text), None) is not None:
             continue
@@ -65,21 +89,21 @@ def expand(paths: Iterable[str | Path]) -> Iterator[tuple[str | Path, bool]]:
     """Each file to read, with whether it was named explicitly; `-` stays `-`.
 
     Folders are walked recursively in name order, keeping the files of a known format and
-    skipping hidden ones; globs (`**` included) expand the same way. Names that match nothing
-    are yielded as they are, for the reader to report.
+    skipping hidden ones; globs (`**` included) expand the same way. Names that match nothing,
+    and folders that cannot be listed, are yielded as explicit names for the reader to report.
     """
     for path in paths:
         text = str(path)
         if text == STDIN:
             yield STDIN, True
-        elif Path(text).is_dir():
-            yield from ((found, False) for found in _walk(Path(text)))
-        elif Path(text).exists() or not is_glob(text):
+        elif _is_dir(text):
+            yield from _walk(Path(text))
+        elif _exists(text) or not is_glob(text):
             yield Path(text), True
         else:
             for match in sorted(_glob(text)):
                 found = Path(match)
-                if found.is_dir():
-                    yield from ((inner, False) for inner in _walk(found))
+                if _is_dir(match):
+                    yield from _walk(found)
                 elif format_of(found) is not None:
                     yield found, False

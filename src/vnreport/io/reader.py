@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import stat
 import sys
 import zlib
@@ -16,6 +17,7 @@ from vnreport.errors import (
     DecodeError,
     DocumentTooLargeError,
     InputError,
+    UnreadableFolderError,
     UnsupportedFormatError,
 )
 from vnreport.failure import Failure
@@ -103,7 +105,9 @@ def _file(path: Path, explicit: bool, options: ReadOptions) -> Iterator[RawInput
     try:
         status = path.stat()
         size = status.st_size
-        if not explicit and not stat.S_ISREG(status.st_mode):
+        if stat.S_ISDIR(status.st_mode):
+            failure = _folder_failure(path, source)
+        elif not explicit and not stat.S_ISREG(status.st_mode):
             # Reading a pipe or device found in a folder would wait forever or never end.
             failure = UnsupportedFormatError(_NOT_A_FILE, source=source)
     except OSError as error:
@@ -125,6 +129,20 @@ def _file(path: Path, explicit: bool, options: ReadOptions) -> Iterator[RawInput
             yield from _stream(stream, fmt, source, container, options=options, position=raw)
     except OSError as error:
         yield _unreadable(source, container, InputError(f"cannot read: {error}", source=source))
+
+
+def _folder_failure(path: Path, source: str) -> InputError:
+    """Why a folder named or found cannot be read (`expand` yields only those)."""
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as error:
+        return UnreadableFolderError(
+            f"cannot list the folder, so none of its files were read: {error.strerror}; "
+            "fix its permissions and rerun",
+            source=source,
+        )
+    return UnsupportedFormatError("a folder, not a file", source=source)
 
 
 def _stdin(options: ReadOptions) -> Iterator[RawInput | Unreadable]:

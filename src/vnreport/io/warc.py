@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import zlib
 from collections.abc import Iterator
 from typing import IO, Any
@@ -10,6 +11,7 @@ from vnreport.errors import DecodeError, DocumentTooLargeError
 from vnreport.io.raw import RawInput, Unreadable, input_key
 from vnreport.text.safe_text import clean_label
 
+LOGGER = logging.getLogger(__name__)
 _GZIP_MAGIC = b"\x1f\x8b"
 _PEEK = 1024
 _DRAIN = 1 << 16
@@ -119,9 +121,11 @@ def iter_records(
     except DecodeError:
         raise
     except Exception as error:  # warcio fails on cut or corrupt headers with all kinds of errors
+        LOGGER.debug("warcio failed at byte %d of %s", records.offset, source, exc_info=True)
         raise DecodeError(
-            f"cannot read the record at byte {records.offset:,} ({type(error).__name__}: "
-            f"{error}): a half-written or corrupt file? The records before it were read",
+            f"cannot read the record at byte {records.offset:,}: its WARC or HTTP headers are "
+            "malformed or cut (a record without Content-Type, a half-written file?). "
+            "The records before it were read",
             source=source,
         ) from error
     end = _tell(stream)

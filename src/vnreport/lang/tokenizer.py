@@ -25,6 +25,11 @@ from vnreport.text.page import debris_starts
 TEXT_KEY = "vnreport_text"
 _LINE = re.compile(r"[^\n]+")
 _NON_SPACE = re.compile(r"\S+")
+# A run of more characters than this without a space ("1.2.3.4…", "a.b.c.…", a long URL) holds
+# no words: underthesea's syllable regex would rescan it from each of its characters
+# (quadratic time), so it is never handed over and becomes one token.
+_MAX_WORD_CHARS = 80
+_LONG_RUN = re.compile(rf"\S{{{_MAX_WORD_CHARS + 1},}}")
 # underthesea's own word segmentation model (VLSP 2013 CRF), shipped inside the package.
 _MODEL_DIR = ("models", "ws_crf_vlsp2013_20230727")
 
@@ -76,18 +81,22 @@ def _segmenter() -> _WordSegmenter:
 def word_spans(text: str, plain: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Character spans of the words of `text`, in order, never crossing a line break.
 
-    Lines starting at an offset in `plain` (web debris) are split on spaces only. Characters
-    the syllable splitter leaves out become tokens of their own, so no text is lost.
+    Lines starting at an offset in `plain` (web debris) are split on spaces only, and so are
+    runs of over `_MAX_WORD_CHARS` characters without a space. Characters the syllable splitter
+    leaves out become tokens of their own, so no text is lost.
     """
-    lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
-    segmented = [
-        (offset, line)
-        for offset, line in lines
-        if offset + len(line) - len(line.lstrip()) not in plain
-    ]
-    words = dict(zip(segmented, _segmenter().words([line for _, line in segmented]), strict=True))
+    pieces: list[tuple[int, str, bool]] = []  # (offset, text, segment it)
+    for match in _LINE.finditer(text):
+        line = match.group()
+        if not line.strip():
+            continue
+        offset = match.start()
+        segment = offset + len(line) - len(line.lstrip()) not in plain
+        pieces.extend(_pieces(offset, line, segment))
+    segmented = [(offset, piece) for offset, piece, segment in pieces if segment]
+    words = dict(zip(segmented, _segmenter().words([piece for _, piece in segmented]), strict=True))
     spans: list[tuple[int, int]] = []
-    for offset, line in lines:
+    for offset, line, _ in pieces:
         cursor = 0
         for start, end in words.get((offset, line), ()):
             spans.extend((offset + m.start(), offset + m.end()) for m in _gaps(line, cursor, start))
@@ -95,6 +104,21 @@ def word_spans(text: str, plain: frozenset[int] = frozenset()) -> list[tuple[int
             cursor = end
         spans.extend((offset + m.start(), offset + m.end()) for m in _gaps(line, cursor, len(line)))
     return spans
+
+
+def _pieces(offset: int, line: str, segment: bool) -> Iterator[tuple[int, str, bool]]:
+    """A line cut around its long runs without a space, which are never segmented."""
+    if not segment or len(line) <= _MAX_WORD_CHARS:
+        yield offset, line, segment
+        return
+    cursor = 0
+    for run in _LONG_RUN.finditer(line):
+        if line[cursor : run.start()].strip():
+            yield offset + cursor, line[cursor : run.start()], True
+        yield offset + run.start(), run.group(), False
+        cursor = run.end()
+    if line[cursor:].strip():
+        yield offset + cursor, line[cursor:], True
 
 
 def _gaps(line: str, start: int, end: int) -> Iterator[re.Match[str]]:

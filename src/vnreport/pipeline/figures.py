@@ -8,7 +8,8 @@ Ranges ("từ 3 đến 5 mô hình") give `value_max`, shares ("19/19 tiêu chí
 approximators before the number ("khoảng", "hơn", "gần") give `approximate` and `bound`.
 A number with no unit is never a figure, and neither is one that a label word before it makes
 an identifier ("mức độ 3", "phường 5", "số 12", "năm 2023") or one glued to a slash or a hyphen
-("14/9", "71/1998/NĐ-CP", "Covid-19"). A fact restated later in the article is kept once.
+("14/9", "71/1998/NĐ-CP", "Covid-19"). A fact restated is kept once, two equal numbers of
+different things twice (`vnreport.pipeline.figure_facts`).
 
 The scan is a handful of precompiled regular expressions over each content sentence; every one
 is linear (no nested quantifiers), so megabyte-long runs of digits cost a single pass.
@@ -25,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vnreport.pipeline import store
+from vnreport.pipeline.figure_facts import FigureFacts
 from vnreport.pipeline.segments import content_sentences
 from vnreport.records import Bound, Figure
 from vnreport.resources import load_json
@@ -63,6 +65,8 @@ class _Lexicon:
     counting: frozenset[str]
     subject_stop_words: frozenset[str]
     left_connectors: re.Pattern[str]
+    point_back_before: frozenset[str]
+    point_back_units: frozenset[str]
 
 
 @cache
@@ -109,6 +113,8 @@ def _lexicon() -> _Lexicon:
         left_connectors=re.compile(
             rf"^(?:{alternation(context['left_connectors'])})(?:\s|$)", re.IGNORECASE
         ),
+        point_back_before=frozenset(context["point_back_before"]),
+        point_back_units=frozenset(context["point_back_units"]),
     )
 
 
@@ -391,6 +397,14 @@ def _word_figure(text: str, match: re.Match[str]) -> _Found | None:
     return _Found(start, unit.end, value, None, unit)
 
 
+def _points_back(text: str, found: _Found, in_words: bool) -> bool:
+    """A number that refers to things already named: "cả hai công trình", "hai phường"."""
+    lexicon = _lexicon()
+    if _phrase_before(_last_words(text, found.start, 2), lexicon.point_back_before, 2):
+        return True
+    return in_words and found.unit.unit.casefold() in lexicon.point_back_units
+
+
 def _clip_words(text: str, limit: int) -> str:
     words = text.split()
     return " ".join(words[:limit])
@@ -467,7 +481,7 @@ def figures_in(
             if match.group("digits")
             else _word_figure(sentence, match)
         )
-        if found is None:
+        if found is None or _points_back(sentence, found, not match.group("digits")):
             continue
         approximate, bound = _approximation(sentence, found.start)
         if found.value_max is not None:
@@ -504,9 +518,8 @@ class FigureFinder:
         """The figures of every content sentence, in text order."""
         text = store.text(doc)
         word_end = _doc_word_end(doc)
-        found: list[Figure] = []
-        seen: set[tuple[Number, Number | None, str]] = set()
-        for _, sentence in content_sentences(doc):
+        facts = FigureFacts(text)
+        for index, (_, sentence) in enumerate(content_sentences(doc)):
             for figure in figures_in(
                 text,
                 sentence.start,
@@ -514,12 +527,8 @@ class FigureFinder:
                 max_subject_words=self.max_subject_words,
                 word_end=word_end,
             ):
-                # A fact restated later (in a recommendation, a caption) is still one fact.
-                key = (figure.value, figure.value_max, figure.unit)
-                if key not in seen:
-                    seen.add(key)
-                    found.append(figure)
-        return found
+                facts.add(figure, sentence=index, sentence_start=sentence.start)
+        return facts.figures
 
     def set_annotations(self, doc: Doc, figures: list[Figure]) -> None:
         """Store the figures and their spans, labelled with the unit."""

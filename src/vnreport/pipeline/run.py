@@ -118,6 +118,8 @@ def annotate_document(
     """
     check_document(document, max_chars=max_chars)
     pipeline = nlp if nlp is not None else _default_pipeline()
+    # `max_chars` is the only limit: spaCy's own (nlp.max_length, E088) must not undercut it.
+    pipeline.max_length = max(pipeline.max_length, max_chars)
     try:
         doc = label_doc(pipeline.make_doc(document.text), document)
         for _, component in pipeline.pipeline:

@@ -27,6 +27,9 @@ SYLLABLE = f"{UPPER}(?:['’]{UPPER})?[{LOWER[1:-1]}ŭĕŏĭ]*(?!{UPPER})"
 CAPITALISED_RUN = re.compile(f"{SYLLABLE}(?: {SYLLABLE}){{0,7}}(?![\\w'’])")
 _WORD = re.compile(r"[^\s,;:()\"“”–]+")
 _MAX_NAME = 4
+# The longest title chain read (chains run to ~130 characters): a run of "Chủ tịch Chủ tịch …"
+# then costs linear time.
+_MAX_TITLE_CHARS = 240
 _UNIT_TYPES = frozenset(
     {"tỉnh", "thành phố", "quận", "huyện", "thị xã", "phường", "xã", "thị trấn", "đặc khu"}
 )
@@ -163,6 +166,7 @@ class TitleScanner:
 
     def title_at(self, start: int, end: int) -> int:
         """End of the title chain at `start` (== start when no title begins there)."""
+        end = min(end, start + _MAX_TITLE_CHARS)
         title_end = self.one_title_at(start, end)
         while title_end > start:
             join = self.lexicon.joins.match(self.text, title_end, end)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,7 +30,7 @@ def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))  # article text is never rich markup
     return table
 
 
@@ -102,11 +103,11 @@ def render_report(report: Report) -> RenderableType:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
-    facts.add_row("title", _text(report.title))
-    facts.add_row("source", _text(report.source))
-    facts.add_row("published", _text(report.published))
+    facts.add_row("title", Text(_text(report.title)))
+    facts.add_row("source", Text(_text(report.source)))
+    facts.add_row("published", Text(_text(report.published)))
     facts.add_row("event date", report.event_date.iso if report.event_date else "")
-    facts.add_row("author", _text(report.author))
+    facts.add_row("author", Text(_text(report.author)))
     facts.add_row("id", report.id)
     parts: list[RenderableType] = [Panel(facts, title="vnreport", title_align="left")]
     parts.append(_table(*_inspections(report)))

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from vnreport.errors import SinkError
@@ -15,18 +16,27 @@ from vnreport.sinks.base import Sink, Stored, Written
 __all__ = ["Sink", "Stored", "Written", "open_sink", "sink_kind"]
 
 _SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+_URL_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+)://")
 
 
 def sink_kind(target: str) -> str:
     """`sqlite`, `postgresql`, `jsonl` or `parquet`: the backend `--out TARGET` names.
 
     Raises:
-        SinkError: the target names none of them.
+        SinkError: the target names none of them, or is a URL of another kind (`s3://…`).
     """
     lowered = target.lower()
     if lowered.startswith(("postgresql://", "postgresql+psycopg://", "postgres://")):
         return "postgresql"
-    if lowered.startswith("sqlite:///") or lowered.endswith(_SQLITE_SUFFIXES):
+    if lowered.startswith("sqlite:///"):
+        return "sqlite"
+    scheme = _URL_SCHEME.match(target)
+    if scheme:  # never a local path: "s3://bucket/r.parquet" must not make a folder "s3:"
+        raise SinkError(
+            f"cannot write to {target!r}: {scheme.group(1)}:// is not a supported output; "
+            "write to a local file (.sqlite, .db, .jsonl, .parquet) or a postgresql:// URL"
+        )
+    if lowered.endswith(_SQLITE_SUFFIXES):
         return "sqlite"
     if lowered.endswith(".jsonl"):
         return "jsonl"

@@ -6,12 +6,14 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from pathlib import PurePath
 from types import TracebackType
 from typing import Any, ClassVar, Self
 
 from packaging.version import InvalidVersion, Version
 
 from vnreport._version import __version__
+from vnreport.errors import UnreadableFolderError
 from vnreport.failure import Failure
 from vnreport.records import Report
 
@@ -88,6 +90,19 @@ def is_newer(version: str, than: str) -> bool:
 def replaces(new: str, old: str, *, redo: bool) -> bool:
     """Whether a report by extractor `new` replaces one by `old`: when newer, or equal on redo."""
     return is_newer(new, old) or (redo and new == old)
+
+
+FOLDER_FAILURE = UnreadableFolderError.__name__
+"""The failure reason of a folder that could not be listed."""
+
+
+def folders_of(sources: Iterable[str]) -> set[str]:
+    """The folders holding `sources`: a folder failure among them is stale once a file inside
+    the folder is read (its permissions were fixed)."""
+    found: set[str] = set()
+    for source in sources:
+        found.update(str(parent) for parent in PurePath(source).parents if str(parent) != ".")
+    return found
 
 
 def chunks(items: Iterable[Stored], size: int) -> Iterator[list[Stored]]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 import types
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
 
@@ -14,7 +15,15 @@ from vnreport._version import __version__
 from vnreport.errors import ResourceError, SinkError
 from vnreport.failure import Failure
 from vnreport.records import Report
-from vnreport.sinks.base import Sink, Stored, Written, is_newer, replaces
+from vnreport.sinks.base import (
+    FOLDER_FAILURE,
+    Sink,
+    Stored,
+    Written,
+    folders_of,
+    is_newer,
+    replaces,
+)
 from vnreport.sinks.jsonl import ledger_path
 
 if TYPE_CHECKING:
@@ -114,18 +123,29 @@ class _Table:
         self._writer.write_table(pa.Table.from_pylist(rows, schema=self.schema))
         self.rewritten.update(row[self.key] for row in rows if row[self.key] is not None)
 
-    def close(self) -> None:
+    def close(self, stale: Callable[[dict[str, Any]], bool] | None = None) -> None:
+        """Swap the new file in, with the old rows this run did not replace (nor `stale`)."""
         if self._writer is None:
             return
         pa, parquet = _arrow()
         if self.path.exists():  # carry over the old rows this run did not replace
             for batch in parquet.ParquetFile(self.path).iter_batches():
-                rows = [r for r in batch.to_pylist() if r[self.key] not in self.rewritten]
+                rows = [
+                    r
+                    for r in batch.to_pylist()
+                    if r[self.key] not in self.rewritten and not (stale and stale(r))
+                ]
                 if rows:
                     self._writer.write_table(pa.Table.from_pylist(rows, schema=self.schema))
         self._writer.close()
         self._writer = None
         self.partial.replace(self.path)
+
+
+def _check_writable(folder: Path) -> None:
+    """Fail now, not after the extraction, when the folder of the target cannot be written."""
+    with tempfile.NamedTemporaryFile(dir=folder, prefix=".vnreport-", suffix=".probe"):
+        pass
 
 
 def parquet_row(report: Report) -> dict[str, Any]:
@@ -146,8 +166,10 @@ class ParquetSink(Sink):
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self._sources: set[str] = set()  # sources written by this run
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            _check_writable(self.path.parent)
             self._reports = _Table(self.path, report_schema(), "id")
             self._inputs = _Table(
                 ledger_path(self.path, ".inputs.parquet"), _inputs_schema(), "key"
@@ -158,8 +180,8 @@ class ParquetSink(Sink):
             }
             self._keys = {
                 row["key"]: row["extractor_version"]
-                for row in self._inputs.existing(["key", "extractor_version"])
-                if row["key"] is not None
+                for row in self._inputs.existing(["key", "report_id", "extractor_version"])
+                if row["key"] is not None and row["report_id"] is not None
             }
         except (OSError, ValueError) as error:
             raise SinkError(
@@ -167,7 +189,7 @@ class ParquetSink(Sink):
             ) from error
 
     def done(self, keys: Collection[str], *, version: str = __version__) -> set[str]:
-        """The `keys` stored by extractor `version` or a later one: a resumed run skips them."""
+        """The `keys` whose report was stored by extractor `version` or a later one."""
         return {key for key in keys if key in self._keys and not is_newer(version, self._keys[key])}
 
     def store(self, items: Sequence[Stored], *, redo: bool = False) -> Written:
@@ -195,8 +217,12 @@ class ParquetSink(Sink):
                 else:
                     written.unchanged += 1
             inputs.append(row)
-            if item.key is not None:
+            if item.source is not None:
+                self._sources.add(item.source)
+            if item.key is not None and row["report_id"] is not None:
                 self._keys[item.key] = result.extractor_version
+            elif item.key is not None:
+                self._keys.pop(item.key, None)
         try:
             self._reports.write(list(reports.values()))
             self._inputs.write(inputs)
@@ -208,6 +234,16 @@ class ParquetSink(Sink):
         """Merge with the previous file and swap the new one in."""
         try:
             self._reports.close()
-            self._inputs.close()
+            # A failure of a source this run read again (a file fixed since) is stale.
+            folders = folders_of(self._sources)
+            self._inputs.close(
+                lambda row: (
+                    row["reason"] is not None
+                    and (
+                        row["source"] in self._sources
+                        or (row["reason"] == FOLDER_FAILURE and row["source"] in folders)
+                    )
+                )
+            )
         except (OSError, ValueError) as error:
             raise SinkError(f"cannot finish {self.path}: {error}") from error

@@ -15,7 +15,16 @@ from vnreport.errors import SinkError
 from vnreport.failure import Failure
 from vnreport.sinks import sql_migrate, sql_rows
 from vnreport.sinks import sql_schema as schema
-from vnreport.sinks.base import Encoded, Sink, Stored, Written, is_newer, replaces
+from vnreport.sinks.base import (
+    FOLDER_FAILURE,
+    Encoded,
+    Sink,
+    Stored,
+    Written,
+    folders_of,
+    is_newer,
+    replaces,
+)
 from vnreport.sinks.sql_rows import Row, SqlRows
 
 _IN_LIMIT = 500  # keys per IN (...) list, well under every backend's parameter limit
@@ -80,12 +89,15 @@ class SqlSink(Sink):
                 )
 
     def done(self, keys: Collection[str], *, version: str = __version__) -> set[str]:
-        """The `keys` stored by extractor `version` or a later one: a resumed run skips them."""
+        """The `keys` whose report was stored by extractor `version` or a later one: a resumed
+        run skips them (and tries the failed ones again)."""
         found: set[str] = set()
         column = schema.inputs.c
         with self._errors("read"), self._reader().connect() as connection:
             for part in _slices(sorted(keys)):
-                query = select(column.key, column.extractor_version).where(column.key.in_(part))
+                query = select(column.key, column.extractor_version).where(
+                    column.key.in_(part), column.report_id.is_not(None)
+                )
                 found.update(k for k, v in connection.execute(query) if not is_newer(version, v))
         return found
 
@@ -186,6 +198,30 @@ class SqlSink(Sink):
         for part in _slices(keys):
             connection.execute(delete(schema.inputs).where(schema.inputs.c.key.in_(part)))
             connection.execute(delete(schema.failures).where(schema.failures.c.key.in_(part)))
+        # An input read again from the same place with other bytes (a file fixed since) leaves
+        # no stale failure behind: the newest outcome of a source is the one kept.
+        by_source: dict[str, list[str]] = {}
+        for key, (_, source, _, _) in keyed.items():
+            if isinstance(source, str):
+                by_source.setdefault(source, []).append(key)
+        for part in _slices(sorted(by_source)):
+            current = [key for source in part for key in by_source[source]]
+            stale = schema.failures.c.source.in_(part) & schema.failures.c.key.not_in(current)
+            connection.execute(delete(schema.failures).where(stale))
+            unreported = (
+                schema.inputs.c.source.in_(part)
+                & schema.inputs.c.key.not_in(current)
+                & schema.inputs.c.report_id.is_(None)
+            )
+            connection.execute(delete(schema.inputs).where(unreported))
+        for part in _slices(sorted(folders_of(by_source))):
+            folder = schema.failures.c.source.in_(part) & (
+                schema.failures.c.reason == FOLDER_FAILURE
+            )
+            fixed = list(connection.execute(select(schema.failures.c.key).where(folder)).scalars())
+            for keys_part in _slices([key for key in fixed if key is not None]):
+                connection.execute(delete(schema.inputs).where(schema.inputs.c.key.in_(keys_part)))
+            connection.execute(delete(schema.failures).where(folder))
         if keyed:
             self._insert(connection, "inputs", sql_rows.INPUT_COLUMNS, list(keyed.values()))
         unique: dict[str | None, dict[str, Any]] = {}

@@ -29,11 +29,17 @@ from vnreport.text.script import UPPER, alternation
 CONTENT_KINDS: frozenset[str] = frozenset({"title", "lead", "caption", "body"})
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-_SENTENCE_END = re.compile(rf"[.!?…]+[\"')\]]*(?=\s+[\"'(\[]?(?:{UPPER}|[0-9-]))|[:;](?=\s*$)")
+# A run of end marks is tried once, from its first mark: a long run not followed by a sentence
+# start must not be rescanned from each of its marks.
+_SENTENCE_END = re.compile(
+    rf"(?<![.!?…])[.!?…]++[\"')\]]*+(?=\s+[\"'(\[]?(?:{UPPER}|[0-9-]))|[:;](?=\s*$)"
+)
+_END_MARKS = ".!?…"
+_CLOSING = "\"')]"
 _BULLET = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-z][.)])\s")
 _ENUMERATOR = re.compile(r"\(?(?:\d{1,2}|[a-zđ])[.)]")
 _TERMINAL = re.compile(r"[.!?…:;\"]\s*$")
-_LAST_WORD = re.compile(r"(\S+?)[.!?…]+[\"')\]]*$")
+_ENUMERATOR_CHARS = 16  # an enumerator ("1.", "(a)") with the spaces before it, at most
 
 
 @dataclass(frozen=True)
@@ -101,11 +107,11 @@ def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
     no_break = _no_break_words()
     cursor = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        before = text[cursor : match.end()]
-        last = _LAST_WORD.search(before)
-        if last and last.group(1).split("(")[-1] in no_break:
+        if text[match.start()] in _END_MARKS and _last_word(text, cursor, match) in no_break:
             continue
-        if _ENUMERATOR.fullmatch(before.strip()):
+        if match.end() - cursor <= _ENUMERATOR_CHARS and _ENUMERATOR.fullmatch(
+            text[cursor : match.end()].strip()
+        ):
             continue  # "1. Xử lý …": a list line's number, not a sentence
         sentence_end = match.end()
         if sentence_end > cursor:
@@ -113,6 +119,15 @@ def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
         cursor = sentence_end
     if cursor < end:
         yield from _trimmed(text, cursor, end)
+
+
+def _last_word(text: str, cursor: int, match: re.Match[str]) -> str:
+    """The word an end mark follows ("TP" of "TP. "), read back only to the space before it."""
+    word_start = match.start()
+    while word_start > cursor and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start : match.end()].rstrip(_CLOSING).rstrip(_END_MARKS)
+    return word.split("(")[-1]
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
