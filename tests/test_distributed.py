@@ -26,7 +26,7 @@ dask_bag = pytest.importorskip("dask.bag")
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[object]:
     with distributed.LocalCluster(
-        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0"
     ) as local_cluster:
         yield local_cluster
 

@@ -103,12 +103,14 @@ def test_headline_byline_and_dateline_are_read_off_the_page() -> None:
     assert document.title == "Phó Chủ tịch UBND huyện kiểm tra phòng chống dịch tại xã Cư Huê"
     assert document.author == "Hoài Thương - Minh Khoa"
     assert document.published == dt.date(2025, 3, 13)  # the dateline, not the header's widget
+    assert document.published_source == "page"
 
 
 def test_a_table_page_gives_the_whole_report(nlp: Language) -> None:
     (document,) = read_path(TABLE_PAGE)
     report = extract_document(document, nlp=nlp)
     assert report.authors == ["Hoài Thương", "Minh Khoa"]
+    assert (report.published, report.published_source) == (dt.date(2025, 3, 13), "page")
     assert report.event_date is not None
     assert report.event_date.iso == "2025-03-12"
     assert [(r.issuer, r.text) for r in report.recommendations] == [

@@ -64,13 +64,13 @@ def test_html_field_is_read_as_a_page() -> None:
     document = read_record(record, source="x:1", fields=FIELDS)
     assert document.source == "https://huyen.vn/tin"
     assert document.title == "Kiểm tra phòng chống thiên tai tại xã Quảng Khê"
-    assert document.published == dt.date(2023, 9, 28)
+    assert (document.published, document.published_source) == (dt.date(2023, 9, 28), "page")
 
 
 def test_record_date_wins_over_the_page_date() -> None:
     record = {"html": PAGE.read_text(encoding="utf-8"), "published": "2023-09-29T07:00:00+07:00"}
     document = read_record(_lines(record).strip(), source="x:1", fields=FIELDS)
-    assert document.published == dt.date(2023, 9, 29)
+    assert (document.published, document.published_source) == (dt.date(2023, 9, 29), "caller")
 
 
 @pytest.mark.parametrize(

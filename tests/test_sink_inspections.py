@@ -128,21 +128,25 @@ _V1_COLUMNS = {
                         "start_char", "end_char"),
 }
 # fmt: on
+# The column schema version 4 added.
+_ADDED_IN_4 = {"officials": ("rank",)}
 
 
 def _old_ddl(table: Table, dialect: Dialect, version: int) -> list[str]:
     """CREATE statements of `table` as schema `version` had it."""
-    if table in schema.INSPECTION_TABLES:
+    if table in schema.INSPECTION_TABLES and version < 3:
         return []
     ddl = str(CreateTable(table).compile(dialect=dialect))
     keep = _V1_COLUMNS.get(table.name) if version == 1 else None
-    if keep is not None:
+    later = _ADDED_IN_4.get(table.name, ()) if version < 4 else ()
+    if keep is not None or later:
         lines = ddl.split("\n")
         ddl = "\n".join(
             line
             for line in lines
             if not (
-                (name := line.strip().split(" ", 1)[0].strip('"')) in table.c and name not in keep
+                (name := line.strip().split(" ", 1)[0].strip('"')) in table.c
+                and ((keep is not None and name not in keep) or name in later)
             )
         )
     return [ddl] + [str(CreateIndex(index).compile(dialect=dialect)) for index in table.indexes]
@@ -155,7 +159,7 @@ def _write_old(engine: Engine, *, version: int, schema_name: str | None = None) 
         if schema_name:
             connection.execute(text(f'SET search_path TO "{schema_name}"'))
         for table in schema.metadata.sorted_tables:
-            for statement in _old_ddl(table, connection.dialect, min(version, 2)):
+            for statement in _old_ddl(table, connection.dialect, version):
                 connection.exec_driver_sql(statement)
         connection.execute(
             text("INSERT INTO schema_version (version, package_version) VALUES (:v, '0.0.9')"),
@@ -194,12 +198,12 @@ def _check_upgraded(engine: Engine, old_id: str, schema_name: str | None = None)
         assert _columns(engine, table.name, schema_name) == {c.name for c in table.columns}
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_an_older_sqlite_file_is_upgraded_in_place(tmp_path: Path, version: int) -> None:
     database = tmp_path / "old.sqlite"
     engine = create_engine(f"sqlite:///{database}")
     old_id = _write_old(engine, version=version)
-    assert "inspections" not in _tables(engine)
+    assert ("inspections" in _tables(engine)) == (version >= 3)
     assert ("authors" in _columns(engine, "reports")) == (version >= 2)
     with SqliteSink(database) as sink:
         sink.write([sample_report(0)])
@@ -207,14 +211,14 @@ def test_an_older_sqlite_file_is_upgraded_in_place(tmp_path: Path, version: int)
     engine.dispose()
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_an_older_postgresql_schema_is_upgraded_in_place(
     postgres: Engine, pg_schema: str, version: int
 ) -> None:
     with postgres.begin() as connection:
         connection.execute(CreateSchema(pg_schema))
     old_id = _write_old(postgres, version=version, schema_name=pg_schema)
-    assert "inspections" not in _tables(postgres, pg_schema)
+    assert ("inspections" in _tables(postgres, pg_schema)) == (version >= 3)
     assert ("authors" in _columns(postgres, "reports", pg_schema)) == (version >= 2)
     with PostgresSink(URL, schema=pg_schema) as sink:
         sink.write([sample_report(0)])
@@ -225,9 +229,10 @@ def test_a_database_from_a_newer_vnreport_is_refused_untouched(tmp_path: Path) -
     database = tmp_path / "newer.sqlite"
     engine = create_engine(f"sqlite:///{database}")
     _write_old(engine, version=schema.SCHEMA_VERSION + 1)
+    before = {name: _columns(engine, name) for name in _tables(engine)}
     with pytest.raises(SinkError, match=r"newer vnreport .* upgrade vnreport .* new database"):
         SqliteSink(database)
-    assert "inspections" not in _tables(engine)
+    assert {name: _columns(engine, name) for name in _tables(engine)} == before
     engine.dispose()
 
 

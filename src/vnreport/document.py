@@ -6,6 +6,8 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from vnreport.records import PublishedSource
+
 
 class Document(BaseModel):
     """Article text with what the container (page, JSONL line, WARC record) said about it."""
@@ -15,6 +17,11 @@ class Document(BaseModel):
     text: str = Field(description="Article text; HTML readers give the main text only.")
     source: str | None = Field(default=None, description="Path, URL or id it came from.")
     published: dt.date | None = Field(default=None, description="Publication date, when known.")
+    published_source: PublishedSource | None = Field(
+        default=None,
+        description="Where `published` came from: 'page' when a reader took it off the page "
+        "itself, 'caller' (also when unset) when the caller or a container field gave it.",
+    )
     title: str | None = Field(default=None, description="Title from page metadata, if any.")
     author: str | None = Field(default=None, description="Author from page metadata, if any.")
 

@@ -76,6 +76,9 @@ class Official(_Record):
 
     name: str = Field(description="Full personal name as written.")
     honorific: str | None = Field(default=None, description="đồng chí, ông, bà …")
+    rank: str | None = Field(
+        default=None, description="Military or police rank (Thượng tá …), apart from the title."
+    )
     title: str | None = Field(default=None, description="Title as written at its first mention.")
     title_expanded: str | None = Field(
         default=None, description="The title with abbreviations (UBND, HĐND …) spelled out."

@@ -107,7 +107,7 @@ def run(
             n_workers=options.workers or None,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: never clash with a running cluster
             silence_logs=logging.ERROR,
         )
         scheduler = cluster.scheduler_address

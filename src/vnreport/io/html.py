@@ -94,6 +94,7 @@ def read_html(data: bytes | str, *, source: str | None = None, url: str | None =
         text=compose_text(title, body),
         source=source,
         published=published,
+        published_source="page" if published else None,
         title=title,
         author=author,
     )

@@ -120,6 +120,7 @@ def read_record(data: bytes, *, source: str | None = None, fields: JsonlFields) 
         return page.model_copy(
             update={
                 "published": published or page.published,
+                "published_source": "caller" if published else page.published_source,
                 "title": title or page.title,
                 "author": author or page.author,
             }

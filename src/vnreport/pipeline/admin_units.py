@@ -27,13 +27,26 @@ _MAX_CANDIDATES = 12
 @cache
 def _finder() -> TypedNameFinder:
     data = load_json("admin_types")
+    extra = {(kind, fold(name)) for kind, names in data["extra_names"].items() for name in names}
     return TypedNameFinder(
         type_words=data["types"],
         numbered_types=frozenset(data["numbered_types"]),
         plural_markers=frozenset(data["plural_markers"]),
         not_a_name=frozenset(data["not_a_name"]),
-        known=lambda unit_type, name: gazetteer().knows(unit_type, name),
+        known=lambda unit_type, name: (
+            gazetteer().knows(unit_type, name) or (unit_type, fold(name)) in extra
+        ),
+        known_name=lambda name: gazetteer().knows_name(name),
         unknown_names_are_people=True,
+        whole_forms={form: (kind, name) for form, (kind, name) in data["whole_forms"].items()},
+        name_tails=frozenset(data["name_tails"]),
+        inner_words=frozenset(
+            word
+            for names in data["extra_names"].values()
+            for name in names
+            for word in name.split(" ")
+            if word.islower()
+        ),
     )
 
 

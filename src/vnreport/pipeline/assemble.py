@@ -26,6 +26,7 @@ from vnreport.text.dates import year_for
 
 SOURCE_KEY = "vnreport_source"
 PUBLISHED_KEY = "vnreport_published"
+PUBLISHED_SOURCE_KEY = "vnreport_published_source"
 AUTHOR_HINT_KEY = "vnreport_author_hint"
 TITLE_HINT_KEY = "vnreport_title_hint"
 
@@ -58,7 +59,9 @@ def doc_to_report(doc: Doc) -> Report:
     """The Report of a Doc that went through the vnreport pipeline."""
     text = store.text(doc)
     published: dt.date | None = doc.user_data.get(PUBLISHED_KEY)
-    published_source: PublishedSource | None = "caller" if published else None
+    published_source: PublishedSource | None = (
+        doc.user_data.get(PUBLISHED_SOURCE_KEY) or "caller" if published else None
+    )
     if published is None:
         published = next(iter(store.get(doc, "dateline", dt.date)), None)
         published_source = "page" if published else None

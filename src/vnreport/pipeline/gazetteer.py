@@ -75,6 +75,7 @@ class Gazetteer:
         ward_codes: WardCodes | None = None,
     ):
         self._ward_codes = ward_codes or {}
+        self._names: frozenset[str] | None = None
         self._units: dict[tuple[str, str], dict[tuple[str, str], dict[str, str | None]]] = (
             defaultdict(dict)
         )
@@ -125,6 +126,12 @@ class Gazetteer:
         """Every unit of this type and name, old or new."""
         entries = self._units.get((unit_type, fold(name)), {})
         return [GazetteerUnit.model_validate(fields) for fields in entries.values()]
+
+    def knows_name(self, name: str) -> bool:
+        """Whether some unit of any type has this name ("Hà Nội", "Nghệ An")."""
+        if self._names is None:
+            self._names = frozenset(folded for _, folded in self._units)
+        return fold(name) in self._names
 
     def knows(self, unit_type: str, name: str) -> bool:
         """Whether some unit of this type has this name."""

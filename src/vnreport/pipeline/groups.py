@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from vnreport.pipeline import store
 from vnreport.pipeline.admin_units import KIND as UNITS_KIND
+from vnreport.pipeline.gazetteer import gazetteer
 from vnreport.pipeline.segments import content_sentences
 from vnreport.pipeline.typed_names import TypedName, TypedNameFinder
 from vnreport.records import AdminUnit, ResidentialGroup
@@ -36,6 +37,10 @@ def _finder() -> TypedNameFinder:
         not_a_name=frozenset(data["not_a_name"]),
         number_prefixes=tuple(data["number_prefix"]),
         capitalised_type_starts_sentence=True,
+        numbered_lists=True,
+        number_only_types=frozenset(data["number_only"]),
+        glued_after_not=frozenset(data["glued_after_not"]),
+        lead_words=frozenset(data["lead_words"]),
     )
 
 
@@ -56,6 +61,21 @@ def _parent_of(text: str, end: int, ward_starts: dict[int, AdminUnit], limit: in
     return f"{unit.type} {unit.name}" if unit else None
 
 
+def _within(position: int, spans: dict[int, int]) -> bool:
+    """Whether `position` lies inside a unit mention (spans: start + 1 → end)."""
+    return any(start <= position < end for start, end in spans.items())
+
+
+def _names_a_unit(text: str, item: TypedName) -> bool:
+    """ "Buôn Ma Thuột", "Buôn Hồ": a capitalised type word and name that a unit is called."""
+    typed = item.mention_start < item.start
+    return (
+        typed
+        and text[item.mention_start].isupper()
+        and gazetteer().knows_name(text[item.mention_start : item.end])
+    )
+
+
 class ResidentialGroupFinder:
     """Finds named residential groups and the ward or commune each belongs to."""
 
@@ -67,16 +87,23 @@ class ResidentialGroupFinder:
         """Groups of the article, merged across mentions, in order of first mention."""
         text = store.text(doc)
         token_starts = store.token_starts(doc)
+        units = store.get(doc, UNITS_KIND, AdminUnit)
         ward_starts = {
             mention.start: unit
-            for unit in store.get(doc, UNITS_KIND, AdminUnit)
+            for unit in units
             if unit.type in _parents()[0]
             for mention in unit.mentions
         }
+        # "thành phố Buôn Ma Thuột", "thôn Làng Khẻ": a type word inside a name starts no group.
+        inside = {m.start + 1: m.end for u in units for m in u.mentions}
         finder = _finder()
         grouped: dict[tuple[str, str], list[tuple[TypedName, str | None]]] = defaultdict(list)
         for _, sentence in content_sentences(doc):
-            found = list(finder.find(text, sentence.start, sentence.end, token_starts))
+            found = [
+                item
+                for item in finder.find(text, sentence.start, sentence.end, token_starts)
+                if not _within(item.mention_start, inside) and not _names_a_unit(text, item)
+            ]
             parents = [_parent_of(text, item.end, ward_starts, sentence.end) for item in found]
             # "tổ Giao Lâm và Tổng Nẻng, phường X": the parent after a list applies to all of it.
             shared = next((p for p in reversed(parents) if p), None)

@@ -12,170 +12,46 @@ Later bare mentions ("đồng chí Huế", "ông Nồng") join the person alread
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from vnreport.pipeline import store
 from vnreport.pipeline.admin_units import KIND as UNITS_KIND
+from vnreport.pipeline.groups import KIND as GROUPS_KIND
 from vnreport.pipeline.segments import content_sentences
-from vnreport.pipeline.typed_names import surnames
-from vnreport.records import AdminUnit, Official
-from vnreport.resources import load_json
-from vnreport.text.script import LOWER, UPPER, alternation
+from vnreport.pipeline.title_places import place_of
+from vnreport.pipeline.titles import (
+    SYLLABLE,
+    TitleScanner,
+    expand,
+    is_name_start,
+    lexicon,
+)
+from vnreport.records import AdminUnit, Official, ResidentialGroup
 
 KIND = "officials"
-# "H'Bia", "K'Lang": Central Highlands names join a capital and a syllable with an apostrophe.
-_SYLLABLE = f"{UPPER}(?:'{UPPER})?{LOWER}*(?!{UPPER})"
-_NAME_RUN = re.compile(f"{_SYLLABLE}(?: {_SYLLABLE}){{1,5}}")
-_WORD = re.compile(r"[^\s,;:()\"–]+")
-_TITLE_SEPARATOR = re.compile(r" ?(?:[–-]|,|\() ?")
-# The longest title read (two joined titles run to ~100 characters): the scan from each title
-# word stops there, so a run of "Chủ tịch Chủ tịch …" costs linear time.
-_MAX_TITLE_CHARS = 240
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    deputy: tuple[str, ...]
-    title_words: frozenset[str]
-    abbreviations: dict[str, str]
-    place_words: dict[str, str]
-    roles: dict[str, str]
-    title_phrases: tuple[str, ...]
-    institutions: frozenset[str]
-    numbered_words: frozenset[str]
-    stop_words: frozenset[str]
-    role_lead: re.Pattern[str]
-    honorific_pattern: re.Pattern[str]
-    head_pattern: re.Pattern[str]
-    role_pattern: re.Pattern[str]
-
-
-@cache
-def _lexicon() -> _Lexicon:
-    data = load_json("titles")
-    heads = tuple(data["heads"])
-    deputy = tuple(data["deputy"])
-    head = f"(?:(?:{alternation(deputy)}) )?(?:{alternation(heads)})(?![{LOWER[1:-1]}])"
-    return _Lexicon(
-        deputy=deputy,
-        title_words=frozenset(data["title_words"]),
-        abbreviations=dict(data["abbreviations"]),
-        place_words=dict(data["place_words"]),
-        roles=dict(data["roles"]),
-        title_phrases=tuple(data["title_phrases"]),
-        institutions=frozenset(data["institutions"]),
-        numbered_words=frozenset(data["numbered_words"]),
-        stop_words=frozenset(data["stop_words"]),
-        role_lead=re.compile(f" ?(?:[–-] |, )?(?:{alternation(data['role_leads'])}) "),
-        honorific_pattern=re.compile(f"(?<!\\w)(?:{alternation(data['honorifics'])}) "),
-        head_pattern=re.compile(f"(?<!\\w){head}"),
-        role_pattern=re.compile(alternation(list(data["roles"]))),
-    )
+_NAME_RUN = re.compile(f"{SYLLABLE}(?: {SYLLABLE}){{0,5}}")
+# 'ông X, "trưởng khu phố" Y': a title may stand in quotes (the reader makes them straight).
+_TITLE_SEPARATOR = re.compile(r' ?(?:[–-]|,|\(|:) ?"?')
+_SEPARATORS = frozenset("–-,(:")
+# Only a name a separator follows can take a title after it ("Nguyễn Văn A – Chủ tịch …").
+_NAME_BEFORE_SEPARATOR = re.compile(f"{_NAME_RUN.pattern}(?= ?[–\\-,(:])")
+# What may stand between a title and the honorific of its person: "Chủ tịch UBND phường, ông …".
+_BEFORE_HONORIFIC = (", ", " – ", " - ", ": ", " ")
 
 
 @dataclass
 class _Person:
     name: str
     honorific: str | None = None
+    rank: str | None = None
     title: str | None = None
     title_end: int = -1
     role: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
-
-
-def _word_at(text: str, position: int, end: int) -> tuple[str, int, bool] | None:
-    """(word, end, ends the sentence) at `position`; a final full stop is not part of the word."""
-    word = _WORD.match(text, position, end)
-    if word is None:
-        return None
-    token = word.group()
-    if token.strip(".") == "":
-        return None  # a full stop standing alone ends the title; it is no word
-    if token.endswith(".") and token not in _lexicon().abbreviations:
-        return token[:-1], word.end() - 1, True
-    return token, word.end(), False
-
-
-def _title_at(text: str, start: int, end: int, places: dict[int, int]) -> int:
-    """End of the title at `start`, with a second title joined by a comma ("…, Trưởng Ban …")."""
-    end = min(end, start + _MAX_TITLE_CHARS)
-    title_end = _one_title_at(text, start, end, places)
-    while title_end > start and text.startswith(", ", title_end):
-        following = _one_title_at(text, title_end + 2, end, places)
-        if following <= title_end + 2:
-            break
-        title_end = following
-    return title_end
-
-
-def _one_title_at(  # noqa: PLR0912 - one loop over the word kinds a title can hold
-    text: str, start: int, end: int, places: dict[int, int]
-) -> int:
-    """End of one title: capitalised words, abbreviations, title words and unit names."""
-    lexicon = _lexicon()
-    head = lexicon.head_pattern.match(text, start, end)
-    if head is None:
-        return start
-    title_end = head.end()
-    if title_end >= end or text[title_end] != " ":
-        return _trim_title(text, start, title_end)
-    position = title_end + 1
-    while position < end:
-        if position in places:
-            title_end = position = places[position]
-            if position < end and text[position] == " ":
-                position += 1
-                continue
-            break
-        phrase = next((p for p in lexicon.title_phrases if text.startswith(p, position)), None)
-        if phrase is not None:
-            title_end = position = position + len(phrase)
-            if position < end and text[position] == " ":
-                position += 1
-                continue
-            break
-        word = _word_at(text, position, end)
-        if word is None:
-            break
-        token, word_end, final = word
-        previous = text[start:title_end].rsplit(" ", 1)[-1].lower()
-        if token.isdigit() and previous in lexicon.numbered_words:
-            title_end = position = word_end
-            if final or position >= end or text[position] != " ":
-                break
-            position += 1
-            continue
-        following = None if final else _word_at(text, word_end + 1, end)
-        pair = f"{token} {following[0]}".lower() if following else ""
-        if following is not None and pair in lexicon.title_words:
-            title_end = position = following[1]
-            final = following[2]
-        elif token[0] in UPPER[1:-1] or token.lower() in lexicon.title_words:
-            if (
-                token in surnames()
-                and title_end > start
-                and _person_at(text, position, end, places)
-            ):
-                break
-            title_end = position = word_end
-        else:
-            break
-        if final or position >= end or text[position] != " ":
-            break
-        position += 1
-    return _trim_title(text, start, title_end)
-
-
-def _trim_title(text: str, start: int, end: int) -> int:
-    """Drop trailing connective words ("của", "và") a title cannot end with."""
-    words = text[start:end].split(" ")
-    while len(words) > 1 and words[-1].lower() in _lexicon().stop_words:
-        words.pop()
-    return start + len(" ".join(words))
 
 
 def _person_at(
@@ -185,11 +61,12 @@ def _person_at(
     places: dict[int, int] | None = None,
     *,
     after_honorific: bool = False,
+    single: bool = False,
 ) -> tuple[int, int] | None:
-    """A 2–4 syllable personal name at `start`.
+    """A personal name of 2–4 syllables at `start` (1 syllable when `single`).
 
-    It must open with a family name ("Nguyễn", "Lò"), unless an honorific stands before it: then
-    any capitalised run that is no title counts, which admits names such as "Y Jôn Mlô".
+    It must open with a family name ("Nguyễn", "Lò") or a Highlands name ("H'Yim"), unless an
+    honorific stands before it: then any capitalised run that is no title counts ("Y Jôn Mlô").
     """
     if places and start in places:
         return None
@@ -197,29 +74,49 @@ def _person_at(
     if match is None:
         return None
     syllables = match.group().split(" ")
-    lexicon = _lexicon()
-    if syllables[0] not in surnames() and (
-        not after_honorific or lexicon.head_pattern.match(match.group()) is not None
-    ):
+    lex = lexicon()
+    alone = single and len(syllables) == 1
+    if not alone and lex.head.match(match.group()) is not None:
         return None
-    syllables = syllables[:4]
-    # Stop a name where a title or place word begins ("Hà Văn Tùng Phó Chủ tịch").
-    for index in range(2, len(syllables)):
-        rest = " ".join(syllables[index:])
-        if lexicon.head_pattern.match(rest) or syllables[index] in lexicon.deputy:
+    if not (after_honorific or alone) and not is_name_start(syllables[0]):
+        return None
+    # Stop a name where a title begins ("Hà Văn Tùng Phó Chủ tịch"); a last syllable that is
+    # also a one-word head is the name's own ("Nguyễn Thế Chánh, phó chủ tịch xã").
+    position = start
+    for index in range(1, min(len(syllables), 5)):
+        position += len(syllables[index - 1]) + 1
+        head = lex.head.match(text, position, end)
+        own = head is not None and index == len(syllables) - 1 and head.end() <= match.end()
+        if (head and not own) or syllables[index].lower() in lex.deputy:
             syllables = syllables[:index]
             break
-    if len(syllables) < 2:
+    syllables = syllables[:4]
+    if len(syllables) < 2 and not single:
         return None
     return start, start + len(" ".join(syllables))
 
 
 def _role_after(text: str, position: int, end: int) -> str | None:
-    lead = _lexicon().role_lead.match(text, position, end)
+    lex = lexicon()
+    lead = lex.role_lead.match(text, position, end)
     if lead is None:
         return None
-    role = _lexicon().role_pattern.match(text, lead.end(), end)
-    return _lexicon().roles[role.group()] if role else None
+    role = lex.role.match(text, lead.end(), end)
+    return lex.roles[role.group()] if role else None
+
+
+class _Matches:
+    """Matches of one pattern over the whole text, found once and handed out per sentence."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.found = list(pattern.finditer(text))
+        self.starts = [match.start() for match in self.found]
+
+    def between(self, start: int, end: int) -> list[re.Match[str]]:
+        """The matches that lie within `start`–`end`."""
+        first = bisect_left(self.starts, start)
+        last = bisect_left(self.starts, end, first)
+        return [match for match in self.found[first:last] if match.end() <= end]
 
 
 class _Collector:
@@ -228,7 +125,12 @@ class _Collector:
     def __init__(self, text: str, places: dict[int, int]) -> None:
         self.text = text
         self.places = places
+        self.scanner = TitleScanner(text, places)
         self.people: dict[str, _Person] = {}
+        lex = lexicon()
+        self.heads = _Matches(lex.head, text)
+        self.honorifics = _Matches(lex.honorific, text)
+        self.names = _Matches(_NAME_BEFORE_SEPARATOR, text)
 
     def add(
         self,
@@ -238,12 +140,15 @@ class _Collector:
         honorific: str | None,
         title_span: tuple[int, int] | None,
         role: str | None,
+        rank: str | None = None,
     ) -> None:
         name = self.text[name_span[0] : name_span[1]]
         person = self.people.setdefault(name, _Person(name=name))
         person.mentions.append((mention_start, name_span[1]))
         if honorific and person.honorific is None:
             person.honorific = honorific.lower()
+        if rank and person.rank is None:
+            person.rank = rank[0].upper() + rank[1:]
         if title_span and person.title is None:
             person.title = self.text[title_span[0] : title_span[1]]
             person.title_end = title_span[1]
@@ -260,63 +165,118 @@ class _Collector:
         return True
 
 
-def _scan_sentence(  # noqa: PLR0912 - the three shapes of a titled mention, in order
-    collector: _Collector, start: int, end: int, taken: set[int]
+def _after_capitalised_word(text: str, position: int) -> bool:
+    """ "Lê Anh Tuấn": a capitalised "Anh" inside a name is no honorific."""
+    if position < 2 or text[position - 1] != " " or not text[position].isupper():
+        return False
+    previous = text[max(0, position - 12) : position - 1].rsplit(" ", 1)[-1]
+    return previous.isalpha() and previous[0].isupper() and not previous.isupper()
+
+
+def _titles_in(collector: _Collector, start: int, end: int) -> list[tuple[int, int]]:
+    """Every title chain of the sentence, as (start, end), in order."""
+    found: list[tuple[int, int]] = []
+    cursor = start
+    for match in collector.heads.between(start, end):
+        if match.start() < cursor:
+            continue
+        title_end = collector.scanner.title_at(match.start(), end)
+        if title_end > match.start():
+            found.append((match.start(), title_end))
+            cursor = title_end
+    return found
+
+
+def _scan_honorifics(
+    collector: _Collector,
+    start: int,
+    end: int,
+    taken: set[int],
+    titles_by_end: dict[int, int],
 ) -> None:
-    text = collector.text
-    places = collector.places
-    lexicon = _lexicon()
-    # 1. Honorific + name [separator title]
-    for match in lexicon.honorific_pattern.finditer(text, start, end):
-        person = _person_at(text, match.end(), end, places, after_honorific=True)
+    """ "ông Nguyễn Văn A, Chủ tịch …", "Chủ tịch …, ông Nguyễn Văn A", "Thượng tá X, …"."""
+    text, places = collector.text, collector.places
+    for match in collector.honorifics.between(start, end):
+        if _after_capitalised_word(text, match.start()):
+            continue
+        person = _person_at(text, match.end(), end, places, after_honorific=True, single=True)
         if person is None:
             continue
-        after = person[1]
+        rank = match.group("rank") or match.group("rank_only")
         title_span = None
-        separator = _TITLE_SEPARATOR.match(text, after, end)
-        if separator and separator.end() > after:
-            title_end = _title_at(text, separator.end(), end, places)
+        separator = _TITLE_SEPARATOR.match(text, person[1], end)
+        if separator and separator.end() > person[1]:
+            title_end = collector.scanner.title_at(separator.end(), end)
             if title_end > separator.end():
                 title_span = (separator.end(), title_end)
         if title_span is None:
+            for gap in _BEFORE_HONORIFIC:
+                if text.startswith(gap, match.start() - len(gap)):
+                    title_start = titles_by_end.get(match.start() - len(gap))
+                    if title_start is not None and title_start not in taken:
+                        title_span = (title_start, match.start() - len(gap))
+                        break
+        if title_span is None and not (rank and person[1] - person[0] > 1):
             continue
-        role = _role_after(text, title_span[1], end)
+        honorific = match.group("honorific")
         collector.add(
             person,
-            mention_start=match.start(),
-            honorific=match.group().strip(),
+            mention_start=match.start() if honorific else person[0],
+            honorific=honorific,
             title_span=title_span,
-            role=role,
+            role=_role_after(text, max(title_span[1] if title_span else 0, person[1]), end),
+            rank=rank,
         )
-        taken.update(range(match.start(), title_span[1]))
-    # 2. Title + name ("Phó Trưởng Ban Dân vận Tỉnh ủy Hà Văn Tùng"), or name + separator + title.
-    for match in lexicon.head_pattern.finditer(text, start, end):
-        if match.start() in taken:
-            continue
-        title_end = _title_at(text, match.start(), end, places)
-        if title_end <= match.start():
+        first, last = title_span or person
+        taken.update(range(min(match.start(), first), max(last, person[1])))
+
+
+def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int]) -> None:
+    text = collector.text
+    places = collector.places
+    lex = lexicon()
+    titles = _titles_in(collector, start, end)
+    if not titles:
+        # Without a title only a rank makes an official ("Trung tá Lô Văn Máy dẫn đoàn").
+        if any(
+            m.group("rank") or m.group("rank_only")
+            for m in collector.honorifics.between(start, end)
+        ):
+            _scan_honorifics(collector, start, end, taken, {})
+        return
+    _scan_honorifics(collector, start, end, taken, {e: s for s, e in titles})
+    # Title + name ("Phó Trưởng Ban Dân vận Tỉnh ủy Hà Văn Tùng").
+    for title_start, title_end in titles:
+        if title_start in taken:
             continue
         gap = text[title_end : title_end + 1]
-        last_words = text[match.start() : title_end].split(" ")
-        if (
-            last_words[-1] in lexicon.institutions
-            or " ".join(last_words[-2:]) in lexicon.institutions
-        ):
+        last_words = text[title_start:title_end].split(" ")
+        if last_words[-1] in lex.institutions or " ".join(last_words[-2:]) in lex.institutions:
             continue
-        person = _person_at(text, title_end + 1, end, places) if gap == " " else None
-        if person is None:
+        # "phó chủ tịch Chánh": a lower-case head may take a one-syllable name.
+        single = text[title_start].islower() and lex.head.fullmatch(text[title_start:title_end])
+        person = (
+            _person_at(text, title_end + 1, end, places, single=bool(single))
+            if gap == " "
+            else None
+        )
+        if person is None or (single and not _ends_name(text, person[1], end)):
             continue
-        role_word = _lexicon().roles.get(text[match.start() : title_end])
+        role_word = lex.roles.get(text[title_start:title_end])
         collector.add(
             person,
             mention_start=person[0],
             honorific=None,
-            title_span=(match.start(), title_end),
+            title_span=(title_start, title_end),
             role=role_word or _role_after(text, person[1], end),
         )
-        taken.update(range(match.start(), person[1]))
-    for match in _NAME_RUN.finditer(text, start, end):
-        if match.start() in taken:
+        taken.update(range(title_start, person[1]))
+    # Name + separator + title ("Nguyễn Văn A – Chủ tịch UBND xã").
+    for match in collector.names.between(start, end):
+        if (
+            match.start() in taken
+            or text[match.end() : match.end() + 2].lstrip()[:1] not in _SEPARATORS
+        ):
             continue
         person = _person_at(text, match.start(), end, places)
         if person is None:
@@ -324,7 +284,7 @@ def _scan_sentence(  # noqa: PLR0912 - the three shapes of a titled mention, in 
         separator = _TITLE_SEPARATOR.match(text, person[1], end)
         if separator is None or separator.end() == person[1]:
             continue
-        title_end = _title_at(text, separator.end(), end, places)
+        title_end = collector.scanner.title_at(separator.end(), end)
         if title_end > separator.end():
             collector.add(
                 person,
@@ -336,8 +296,18 @@ def _scan_sentence(  # noqa: PLR0912 - the three shapes of a titled mention, in 
             taken.update(range(person[0], title_end))
 
 
+def _ends_name(text: str, position: int, end: int) -> bool:
+    """A one-syllable name ends at punctuation or before a lower-case word that is no title."""
+    if position >= end or text[position] in ',.;:!?)”"':
+        return True
+    following = text[position + 1 : position + 2]
+    return text[position] == " " and following.islower()
+
+
 def _scan_repeats(collector: _Collector, start: int, end: int, taken: set[int]) -> None:
     """Later mentions: full names repeated, and honorific + given name."""
+    if not collector.people:
+        return
     text = collector.text
     for name, person in collector.people.items():
         position = text.find(name, start, end)
@@ -346,64 +316,26 @@ def _scan_repeats(collector: _Collector, start: int, end: int, taken: set[int]) 
                 person.mentions.append((position, position + len(name)))
                 taken.update(range(position, position + len(name)))
             position = text.find(name, position + len(name), end)
-    for match in _lexicon().honorific_pattern.finditer(text, start, end):
+    for match in collector.honorifics.between(start, end):
         if match.end() in taken:
             continue
-        bare = re.compile(f"{_SYLLABLE}(?: {_SYLLABLE})?").match(text, match.end(), end)
+        bare = _BARE.match(text, match.end(), end)
         if bare and collector.bare(bare.start(), bare.end(), match.start()):
             taken.update(range(match.start(), bare.end()))
 
 
-def _expand(title: str) -> str:
-    abbreviations = _lexicon().abbreviations
-    words = [abbreviations.get(word, word) for word in title.split(" ")]
-    return " ".join(words)
+_BARE = re.compile(f"{SYLLABLE}(?: {SYLLABLE})?")
 
 
-def _has_type(unit: AdminUnit, unit_type: str) -> bool:
-    """Whether `unit` is of `unit_type`; "province" means a tỉnh or a centrally run city."""
-    if unit_type != "province":
-        return unit.type == unit_type
-    if unit.type == "tỉnh":
-        return True
-    entries = [unit.resolved, *unit.candidates] if unit.resolved else unit.candidates
-    return unit.type == "thành phố" and any(e.code and e.district is None for e in entries if e)
-
-
-def _place_of(title: str, position: int, units: list[AdminUnit]) -> tuple[str | None, str | None]:
-    """(organization, place) of a title at `position`, the place taken from the article's units.
-
-    A title naming its unit ("UBND tỉnh Lạng Sơn") gives it; otherwise the unit of the title's type
-    mentioned last before the title (or first after it) is the one meant.
-    """
-    lexicon = _lexicon()
-    organization = None
-    head = lexicon.head_pattern.match(title)
-    if head and head.end() < len(title):
-        organization = title[head.end() :].strip() or None
-    best: tuple[int, int, int, str] | None = None
-    for word, unit_type in lexicon.place_words.items():
-        index = title.rfind(word)
-        if index < 0:
-            continue
-        # The type word standing last wins; of two ending together ("thị xã", "xã") the longer.
-        candidate = (index + len(word), len(word), index, unit_type)
-        if best is None or candidate[:2] > best[:2]:
-            best = candidate
-    if best is None:
-        return organization, None
-    _, _, index, unit_type = best
-    fitting = [unit for unit in units if _has_type(unit, unit_type)]
-    tail = title[index:]
-    for unit in fitting:
-        if unit.name in tail:
-            return organization, f"{unit.type} {unit.name}"
-    mentions = [(m.start, u) for u in fitting for m in u.mentions]
-    before = [pair for pair in mentions if pair[0] < position]
-    chosen = max(before, key=lambda pair: pair[0]) if before else min(mentions, default=None)
-    if chosen is None:
-        return organization, None
-    return organization, f"{chosen[1].type} {chosen[1].name}"
+def _places(units: list[AdminUnit]) -> dict[int, int]:
+    """Where each unit mention and its name start, to where it ends: titles take them whole."""
+    places: dict[int, int] = {}
+    for unit in units:
+        for mention in unit.mentions:
+            places[mention.start] = mention.end
+            if mention.text.endswith(unit.name):
+                places[mention.end - len(unit.name)] = mention.end
+    return places
 
 
 class OfficialFinder:
@@ -417,30 +349,32 @@ class OfficialFinder:
         """The officials of the article, in order of first mention."""
         text = store.text(doc)
         units = store.get(doc, UNITS_KIND, AdminUnit)
-        # Where each unit's name starts and ends, so titles take them whole and never as people.
-        places = {
-            mention.end - len(unit.name): mention.end for unit in units for mention in unit.mentions
-        }
-        collector = _Collector(text, places)
+        groups = store.get(doc, GROUPS_KIND, ResidentialGroup)
+        collector = _Collector(text, _places(units))
         taken: set[int] = set()
         sentences = [(segment.kind, sentence) for segment, sentence in content_sentences(doc)]
         for kind, sentence in sentences:
-            if kind != "caption":
+            if kind != "caption":  # captions are often a sidebar's, whose people are not the page's
                 _scan_sentence(collector, sentence.start, sentence.end, taken)
         for _, sentence in sentences:
             _scan_repeats(collector, sentence.start, sentence.end, taken)
         officials: list[Official] = []
         for person in collector.people.values():
-            if person.title is None:
-                continue
-            organization, place = _place_of(person.title, person.title_end, units)
+            if person.title is None and person.rank is None:
+                continue  # a name with neither title nor rank is no official
+            organization, place = (
+                place_of(person.title, person.title_end, units, groups)
+                if person.title
+                else (None, None)
+            )
             mentions = sorted(set(person.mentions))
             officials.append(
                 Official(
                     name=person.name,
                     honorific=person.honorific,
+                    rank=person.rank,
                     title=person.title,
-                    title_expanded=_expand(person.title),
+                    title_expanded=expand(person.title) if person.title else None,
                     organization=organization,
                     place=place,
                     role=person.role,

@@ -19,6 +19,7 @@ from vnreport.errors import (
 from vnreport.pipeline.assemble import (
     AUTHOR_HINT_KEY,
     PUBLISHED_KEY,
+    PUBLISHED_SOURCE_KEY,
     SOURCE_KEY,
     TITLE_HINT_KEY,
     doc_to_report,
@@ -102,6 +103,7 @@ def label_doc(doc: Doc, document: Document) -> Doc:
     """Put what the container said about the article (source, date, hints) on its Doc."""
     doc.user_data[SOURCE_KEY] = document.source
     doc.user_data[PUBLISHED_KEY] = document.published
+    doc.user_data[PUBLISHED_SOURCE_KEY] = document.published_source
     doc.user_data[AUTHOR_HINT_KEY] = document.author
     doc.user_data[TITLE_HINT_KEY] = document.title
     return doc

@@ -5,13 +5,15 @@ in place, one step per version, in the same transaction that opens it; one writt
 vnreport, or by a version no step starts from, is refused with what to do instead. Version 2
 added the byline and dateline columns of `reports` and `recommendations.truncated` (NULL, and
 false, for the reports stored before); version 3 the inspection tables, empty for the reports
-stored before. `vnreport extract … --redo` extracts those reports again, with everything.
+stored before; version 4 `officials.rank` (NULL for the officials stored before).
+`vnreport extract … --redo` extracts those reports again, with everything.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import Connection, insert, inspect, select
 
@@ -22,16 +24,29 @@ from vnreport.sinks import sql_schema as schema
 LOGGER = logging.getLogger(__name__)
 
 
-_ADDED_IN_2 = {
+_ADDED_IN_2: dict[Any, tuple[str, ...]] = {
     schema.reports: ("authors", "byline_mark", "source_credit", "published_source"),
     schema.recommendations: ("truncated",),
 }
 
 
+_ADDED_IN_4: dict[Any, tuple[str, ...]] = {schema.officials: ("rank",)}
+
+
 def _add_byline_columns(connection: Connection, schema_name: str | None) -> None:
+    _add_columns(connection, schema_name, _ADDED_IN_2)
+
+
+def _add_rank_column(connection: Connection, schema_name: str | None) -> None:
+    _add_columns(connection, schema_name, _ADDED_IN_4)
+
+
+def _add_columns(
+    connection: Connection, schema_name: str | None, added: dict[Any, tuple[str, ...]]
+) -> None:
     dialect = connection.dialect
     preparer = dialect.identifier_preparer
-    for table, names in _ADDED_IN_2.items():
+    for table, names in added.items():
         qualified = preparer.quote(table.name)
         if schema_name:
             qualified = f"{preparer.quote_schema(schema_name)}.{qualified}"
@@ -51,6 +66,7 @@ def _add_inspection_tables(connection: Connection, schema_name: str | None) -> N
 _STEPS: dict[int, Callable[[Connection, str | None], None]] = {
     1: _add_byline_columns,
     2: _add_inspection_tables,
+    3: _add_rank_column,
 }
 """The step that upgrades a database from each version to the next."""
 

@@ -152,7 +152,7 @@ def _item_rows(report: Report) -> dict[str, list[Row]]:
     return {
         "officials": [
             (rid, i, o.name, o.honorific, o.title, o.title_expanded, o.organization, o.place,
-             o.role)
+             o.role, o.rank)
             for i, o in enumerate(report.officials)
         ],
         "admin_units": [_unit_row(rid, i, u) for i, u in enumerate(report.admin_units)],

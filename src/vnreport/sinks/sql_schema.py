@@ -29,9 +29,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bumped whenever a table or column changes (2: byline and dateline columns, `truncated`;
-3: the inspection tables)."""
+3: the inspection tables; 4: `officials.rank`)."""
 
 _JSON = JSON().with_variant(JSONB(), "postgresql")
 _REPORT_FK = "reports.id"
@@ -87,6 +87,7 @@ officials = Table(
     Column("organization", Text),
     Column("place", Text, index=True),
     Column("role", Text),
+    Column("rank", Text),
     UniqueConstraint("report_id", "position"),
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
 _BASE_LETTERS = "abcdđefghijklmnopqrstuvwxyzăâêôơư"
 _VOWELS = "aăâeêioôơuưy"
@@ -36,3 +37,28 @@ def is_capitalised(word: str) -> bool:
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first so the longest one wins."""
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of literal words as a trie, so matching tries each letter once.
+
+    Longer words win over their prefixes ("Phó Chủ tịch" over "Phó"), as in `alternation`.
+    """
+    root: dict[str, Any] = {}
+    for word in set(words):
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in node.items() if char]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if optional:
+            return f"(?:{body})?"
+        return body
+
+    return build(root)
