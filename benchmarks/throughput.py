@@ -258,6 +258,17 @@ def measure_cold_start(texts: list[str], args: argparse.Namespace, results: Resu
         round(r["import_seconds"] + r["load_seconds"], 3) for r in runs
     ]
     results.cold_start = best
+    # The first process after an install (or an upgrade) builds vnreport's on-disk cache.
+    previous = os.environ.get("VNREPORT_CACHE_DIR")
+    with tempfile.TemporaryDirectory() as empty:
+        os.environ["VNREPORT_CACHE_DIR"] = empty
+        try:
+            results.cold_start["empty_cache"] = _run_child(texts[:1])
+        finally:
+            if previous is None:
+                del os.environ["VNREPORT_CACHE_DIR"]
+            else:
+                os.environ["VNREPORT_CACHE_DIR"] = previous
     clean = _run_child(texts)
     results.rss_mib["vnreport.extract over the corpus, fresh process"] = clean["peak_rss_mib"]
     results.rss_mib["vnreport after load() + first extract"] = best["rss_after_first_mib"]
@@ -389,15 +400,17 @@ class _Replay:
 
     @contextmanager
     def clocks_in_tokenizer(self) -> Iterator[None]:
-        """Wrap the tokenizer module's `_segment` (underthesea) and `normalize_text`."""
+        """Wrap the segmenter's `words` (underthesea's CRF) and the module's `normalize_text`."""
         module = self.tokenizer_module
-        segment, normalize = module._segment, module.normalize_text
-        module._segment = self._timed("underthesea word_tokenize", segment)
+        segmenter = module._segmenter()
+        normalize = module.normalize_text
+        segmenter.words = self._timed("underthesea CRF (segmenter.words)", segmenter.words)
         module.normalize_text = self._timed("normalize_text", normalize)
         try:
             yield
         finally:
-            module._segment, module.normalize_text = segment, normalize
+            del segmenter.words  # the instance attribute; the method shows through again
+            module.normalize_text = normalize
 
     def run(self, texts: list[str]) -> dict[str, float]:
         """Seconds per step over `texts`."""
@@ -417,7 +430,7 @@ class _Replay:
             started = time.perf_counter()
             self.doc_to_report(doc)
             stages["doc_to_report (Report model)"] += time.perf_counter() - started
-        inside = stages["underthesea word_tokenize"] + stages["normalize_text"]
+        inside = stages["underthesea CRF (segmenter.words)"] + stages["normalize_text"]
         stages["tokenizer: spans + Doc construction"] = stages.pop("tokenizer (all)") - inside
         return dict(stages)
 
@@ -623,13 +636,25 @@ def _print_cold_start_and_rss(results: Results) -> None:
     print(f"cold start (fresh process, best of {len(cold['import_plus_load_all_runs'])})")
     print(
         f"  import vnreport {cold['import_seconds']:.2f} s + load() {cold['load_seconds']:.2f} s "
-        f"= {load:.2f} s {_verdict(load, TARGET_LOAD_SECONDS, at_most=True)}"
+        f"= {load:.2f} s"
     )
     print(
         f"  first extract {cold['first_extract_seconds']:.2f} s (lazy models and lexicons); "
         f"interpreter start to first Report {cold['process_seconds']:.2f} s"
     )
+    first = load + cold["first_extract_seconds"]
+    print(
+        f"  first Report (import + load + first extract) {first:.2f} s "
+        f"{_verdict(first, TARGET_LOAD_SECONDS, at_most=True)}"
+    )
     print(f"  import + load of every run: {cold['import_plus_load_all_runs']}")
+    empty = cold.get("empty_cache")
+    if empty:
+        total = empty["import_seconds"] + empty["load_seconds"] + empty["first_extract_seconds"]
+        print(
+            f"  with an empty vnreport cache (first run after install): first Report {total:.2f} s"
+            f" (import + load {empty['import_seconds'] + empty['load_seconds']:.2f} s)"
+        )
     print()
     print("peak RSS")
     for name, mib in results.rss_mib.items():

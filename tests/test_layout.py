@@ -13,7 +13,16 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "vnreport"
 # The face: what a user imports or runs. Nothing below imports it.
 FACE = {"__init__", "api", "cli", "distributed"}
 # Records and the small shared modules every layer may use.
-SHARED = {"_version", "document", "errors", "failure", "records", "resources", "settings"}
+SHARED = {
+    "_version",
+    "disk_cache",
+    "document",
+    "errors",
+    "failure",
+    "records",
+    "resources",
+    "settings",
+}
 # What each concern may import besides itself and SHARED, in the order data flows.
 # fmt: off
 ALLOWED: dict[str, set[str]] = {

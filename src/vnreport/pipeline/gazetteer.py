@@ -14,9 +14,11 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from vnreport.disk_cache import cached
 from vnreport.errors import ResourceError
 from vnreport.records import GazetteerUnit
-from vnreport.resources import load_json
+from vnreport.resources import load_json, resource_paths
+from vnreport.text import normalize
 from vnreport.text.normalize import fold
 
 
@@ -144,10 +146,25 @@ def _mapping_path() -> Path:
     return Path(address.__file__).parent / "data" / "mapping.json"
 
 
-@cache
-def gazetteer() -> Gazetteer:
-    """The shared gazetteer, loaded on first use."""
+def build_gazetteer() -> Gazetteer:
+    """The gazetteer built from underthesea's mapping and vietnam-provinces' codes."""
     with _mapping_path().open(encoding="utf-8") as handle:
         data = json.load(handle)
     provinces = {**data["old_province_names"], **data["province_names"]}
     return Gazetteer(data["ward_mapping"], provinces, current_ward_codes())
+
+
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer from the on-disk cache, built and cached when missing or out of date."""
+    return cached(
+        "gazetteer",
+        build_gazetteer,
+        distributions=("underthesea", "vietnam-provinces"),
+        files=(Path(__file__), Path(normalize.__file__), *resource_paths("admin_types.json")),
+    )
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The shared gazetteer, loaded on first use."""
+    return load_gazetteer()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from vnreport.errors import ResourceError
@@ -33,3 +34,8 @@ def load_lines(name: str) -> tuple[str, ...]:
         ) from error
     entries = (line.split("#", 1)[0].strip() for line in raw.splitlines())
     return tuple(entry for entry in entries if entry)
+
+
+def resource_paths(*names: str) -> tuple[Path, ...]:
+    """Paths of bundled resource files (`"admin_types.json"`), e.g. to hash what they hold."""
+    return tuple(Path(str(resources.files(__package__).joinpath(name))) for name in names)

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from vnreport.records import Segment, SegmentKind, Span
 from vnreport.resources import load_json
@@ -95,10 +95,18 @@ def _debris(paragraphs: list[_Paragraph]) -> tuple[list[bool], int]:
     return flags, tail_from
 
 
+@lru_cache(maxsize=4)
+def _paragraphs_and_debris(text: str) -> tuple[tuple[_Paragraph, ...], tuple[bool, ...], int]:
+    # The tokenizer asks for the debris and the segments component for the page of the same
+    # text (the same str object, whose hash Python keeps): read the paragraphs once.
+    paragraphs = _paragraphs(text)
+    flags, tail_from = _debris(paragraphs)
+    return tuple(paragraphs), tuple(flags), tail_from
+
+
 def debris_starts(text: str) -> frozenset[int]:
     """Offsets where debris paragraphs begin; the tokenizer need not segment their words."""
-    paragraphs = _paragraphs(text)
-    flags, _ = _debris(paragraphs)
+    paragraphs, flags, _ = _paragraphs_and_debris(text)
     return frozenset(p.start for p, flag in zip(paragraphs, flags, strict=True) if flag)
 
 
@@ -201,8 +209,8 @@ def _title_index(
 def read_page(text: str, *, max_title_chars: int, max_byline_words: int) -> Page:
     """Split a page into segments of kind title, lead, caption, body, byline, boilerplate, and
     read the publication date off its dateline ("09:05, 21/05/2021", "Ngày đăng: …")."""
-    paragraphs = _paragraphs(text)
-    debris, tail_from = _debris(paragraphs)
+    found, debris, tail_from = _paragraphs_and_debris(text)
+    paragraphs = list(found)
     kinds: list[SegmentKind] = ["boilerplate" if flag else "body" for flag in debris]
     dated = [(i, dateline(p.text)) for i, p in enumerate(paragraphs[:tail_from])]
     datelines = [
