@@ -11,7 +11,6 @@ from rich.console import Console
 from spacy.language import Language
 
 import vnreport
-from vnreport.evaluation.scoring import token_f1
 from vnreport.pipeline.inspections import lexicon
 from vnreport.records import Report
 from vnreport.review.show import render_report
@@ -126,25 +125,6 @@ def test_members_of_the_delegation(nlp: Language) -> None:
 def test_an_article_without_an_activity_has_no_inspection(nlp: Language) -> None:
     report = _report(nlp, "Năm nay, xã Tân Sỏi đạt 15 tiêu chí nông thôn mới; thu nhập tăng 8%.")
     assert report.inspections == []
-
-
-def test_the_seed(nlp: Language, seed_text: str) -> None:
-    (item,) = vnreport.extract(seed_text, nlp=nlp).inspections
-    assert item.kind == "kiểm tra"
-    assert item.leader == "Nguyễn Thị Huế"
-    assert item.body is not None
-    assert item.body.text == (
-        "Đoàn kiểm tra Quy chế dân chủ cơ sở, phong trào Dân vận khéo thành phố Bắc Kạn"
-    )
-    assert item.topic is not None
-    assert token_f1("Quy chế dân chủ cơ sở, phong trào Dân vận khéo", item.topic.text) >= 0.5
-    assert [(t.type, t.name) for t in item.targets] == [
-        ("phường", "Huyền Tụng"),
-        ("tổ", "Giao Lâm"),
-        ("tổ", "Tổng Nẻng"),
-    ]
-    assert item.date is not None
-    assert item.date.iso.endswith("-09-14")
 
 
 def test_the_terminal_view_shows_the_inspection(nlp: Language, seed_text: str) -> None:

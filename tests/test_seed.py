@@ -77,3 +77,5 @@ def test_inspection(report: Report) -> None:
         ("tổ", "Giao Lâm"),
         ("tổ", "Tổng Nẻng"),
     ]
+    assert item.date is not None
+    assert item.date.iso.endswith("-09-14")
