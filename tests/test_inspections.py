@@ -203,6 +203,9 @@ def test_a_further_activity_is_its_own_record(
         "Trước đó, đoàn đã kiểm tra thực tế tại thôn Ruồng Cải.",
         "Sau đó, đoàn đã kiểm tra thực tế tại thôn Ruồng Cải.",
         "Cùng ngày, đoàn đề nghị xã Tư Mại tăng cường tiêm phòng.",
+        "Sau đó, đoàn đến thăm gia đình ông Lê Văn Bình ở thôn Ruồng Cải.",
+        "Sau đó, ông Nguyễn Văn Tú, Chủ tịch UBND xã Yên Lư kiến nghị huyện sớm kiểm tra tình hình "
+        "dịch tại xã Tư Mại.",
     ],
 )
 def test_a_site_visit_or_an_ask_is_no_further_activity(nlp: Language, sentence: str) -> None:

@@ -319,7 +319,9 @@ def _further(article: Article, segment: Segment, sentence: Span) -> _Further | N
                 return _Further(delegated, True, same_day)
         return None
     statement = _statement(article, segment, sentence)
-    return _Further(statement, False, same_day) if statement is not None else None
+    if statement is None or lex.not_visit.search(text, marker.end() - 1, statement.verb_start):
+        return None  # "Sau đó, ông X kiến nghị huyện sớm kiểm tra …" asks for one
+    return _Further(statement, False, same_day)
 
 
 def _new_places(article: Article, statement: _Statement, main: Inspection) -> bool:
@@ -338,10 +340,12 @@ def _is_further(article: Article, further: _Further, main: Inspection) -> bool:
     if _new_places(article, statement, main):
         return True
     if statement.kind != main.kind and not site_visit:
-        return bool(
-            article.places_in(statement.verb_start, statement.sentence.end)
-            or organizations(article, statement.verb_end, statement.sentence.end)
-        )
+        # "Cùng ngày, đoàn làm việc với UBND xã …", "… với Công an xã …"; a household visited in
+        # a thôn ("Sau đó, đoàn đến thăm gia đình ông X ở thôn Y") is a site visit
+        return any(
+            place.level <= WARD_LEVEL
+            for place in article.places_in(statement.verb_start, statement.sentence.end)
+        ) or bool(organizations(article, statement.verb_end, statement.sentence.end))
     if not further.delegation:
         acting = article.people_in(statement.sentence.start, statement.verb_start)
         return statement.body is not None or any(p.name != main.leader for _, _, p in acting)
