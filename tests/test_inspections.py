@@ -80,6 +80,10 @@ CASES = [
      "trưởng đã làm việc với xã Ea Tiêu về tình hình vận hành chính quyền địa phương hai cấp.",
      "làm việc", "Tổ công tác số 3 của tỉnh", "Y Ngông Niê",
      "tình hình vận hành chính quyền địa phương hai cấp", [("xã", "Ea Tiêu")]),
+    ("Ngày 9/9, Ban An toàn giao thông tỉnh Vĩnh Long phối hợp với UBND phường Tân Ngãi kiểm tra "
+     "công tác bảo đảm an toàn tại các bến đò ngang.",
+     "kiểm tra", "Ban An toàn giao thông tỉnh Vĩnh Long", None,
+     "công tác bảo đảm an toàn tại các bến đò ngang", [("phường", "Tân Ngãi")]),
     ("Chiều 29/5, Đoàn Giám sát của Thường trực HĐND xã Tân Sỏi do bà Trần Thị Tấm, Phó Chủ tịch "
      "HĐND xã làm Trưởng đoàn đã giám sát việc giải quyết kiến nghị của cử tri tại thôn Đồng Cống.",
      "giám sát", "Đoàn Giám sát của Thường trực HĐND xã Tân Sỏi", "Trần Thị Tấm",

@@ -70,6 +70,7 @@ class Lexicon:
     secondary_marker: re.Pattern[str]
     same_day: frozenset[str]
     secondary_adverbs: re.Pattern[str]
+    partner: re.Pattern[str]
 
 
 @cache
@@ -107,6 +108,7 @@ def lexicon() -> Lexicon:
             r"\s*(" + alternation(data["secondary_markers"]) + r")(?!\w),? "
         ),
         same_day=frozenset(data["same_day_markers"]),
+        partner=re.compile(" (?:" + alternation(data["partner_markers"]) + ") $"),
         secondary_adverbs=re.compile(
             "(?: (?:" + alternation(data["secondary_adverbs"]) + r")(?!\w))* "
         ),
@@ -137,9 +139,12 @@ class Article:
         self._sentence_starts = [sentence.start for _, sentence in self.sentences]
         self.officials = store.get(doc, OFFICIALS_KIND, Official)
         self.dates = store.get(doc, DATES_KIND, EventDate)
+        units = store.get(doc, UNITS_KIND, AdminUnit)
+        # "phường Thục Phán" closing "Trung tâm Phục vụ hành chính công phường Thục Phán"
+        self.unit_names = {fold(f" {u.type} {u.name}"): (u.type, u.name) for u in units}
         places = [
             Place(m.start, m.end, u.type, u.name, LEVELS.get(u.type, WARD_LEVEL))
-            for u in store.get(doc, UNITS_KIND, AdminUnit)
+            for u in units
             for m in u.mentions
         ] + [
             Place(m.start, m.end, g.type, g.name, GROUP_LEVEL)

@@ -191,10 +191,18 @@ def _own_units(article: Article, statement: _Statement, leader: Official | None)
     own = {
         f"{p.type} {fold(p.name)}"
         for p in article.places_in(statement.sentence.start, statement.verb_start)
+        if not _partner(article, p)
     }
     if leader is not None and leader.place:
         own.add(fold(leader.place))
     return own
+
+
+def _partner(article: Article, place: Place) -> bool:
+    """Whether a unit before the verb joins the inspection ("phối hợp với UBND phường X")."""
+    if place.level < WARD_LEVEL:
+        return False  # "phối hợp với UBND huyện X": the higher level inspects with it
+    return lexicon().partner.search(article.text, max(0, place.start - 40), place.start) is not None
 
 
 def _targets(
@@ -212,6 +220,17 @@ def _targets(
         if address or f"{place.type} {fold(place.name)}" in own:
             continue
         found.setdefault((place.type, place.name), None)
+
+
+def _organization_units(
+    article: Article, bodies: list[Span], own: set[str], found: dict[tuple[str, str], None]
+) -> None:
+    """Add the unit an inspected body's name ends with ("Công an xã Yên Lư") to `found`."""
+    for body in bodies:
+        name = fold(body.text)
+        for written, unit in article.unit_names.items():
+            if name.endswith(written) and written.strip() not in own:
+                found.setdefault(unit, None)
 
 
 def _visits(article: Article, leader: Official | None) -> list[int]:
@@ -424,7 +443,11 @@ class InspectionFinder:
                 f"{p.type} {fold(p.name)}"
                 for p in article.places_in(main.body.start, main.body.end)
             )
-        found: dict[tuple[str, str], None] = {}
+        found: dict[tuple[str, str], None] = {
+            (p.type, p.name): None
+            for p in article.places_in(main.sentence.start, main.verb_start)
+            if _partner(article, p)
+        }
         _targets(article, main.verb_start, main.sentence.end, own, found)
         found_bodies = organizations(article, main.verb_end, main.sentence.end)
         if title is not None and title is not main:
@@ -437,6 +460,7 @@ class InspectionFinder:
             if title is None or sentence is not title.sentence:
                 _targets(article, sentence.start, sentence.end, own, found)
                 found_bodies += organizations(article, sentence.start, sentence.end)
+        _organization_units(article, found_bodies, own, found)
         date = next(
             (
                 d
@@ -473,6 +497,8 @@ class InspectionFinder:
             own.update(f"{p.type} {fold(p.name)}" for p in article.places_in(body.start, body.end))
         found: dict[tuple[str, str], None] = {}
         _targets(article, statement.verb_start, statement.sentence.end, own, found)
+        bodies = organizations(article, statement.verb_end, statement.sentence.end)
+        _organization_units(article, bodies, own, found)
         topic = _topic(article, statement, None)
         if topic is not None and lexicon().organization.match(article.text, topic.start):
             topic = None  # "đến kiểm tra Trường THCS X": what was inspected is a body
@@ -485,9 +511,7 @@ class InspectionFinder:
             members=members,
             topic=topic,
             targets=[InspectionTarget(type=t, name=n) for t, n in found],
-            organizations=_unique(
-                organizations(article, statement.verb_end, statement.sentence.end)
-            ),
+            organizations=_unique(bodies),
             date=main.date if further.same_day else None,
             span=statement.sentence,
         )
