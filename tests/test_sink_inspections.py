@@ -79,35 +79,40 @@ def test_inspection_rows_land_in_their_tables(tmp_path: Path) -> None:
     engine.dispose()
 
 
-def test_a_further_activity_is_a_row_of_its_own(nlp: Language, tmp_path: Path) -> None:
-    article = CORPORA / "wild" / "140-an-toan-thuc-pham-phuong-son.txt"
-    report = vnreport.extract(article.read_text(encoding="utf-8"), nlp=nlp, source=article.name)
-    database = tmp_path / "out.sqlite"
+def _stored(
+    report: vnreport.Report, database: Path, *queries: str
+) -> list[list[tuple[object, ...]]]:
+    """The rows of each query after writing `report` to a fresh SQLite database."""
     with SqliteSink(database) as sink:
         sink.write([report])
     engine = create_engine(f"sqlite:///{database}")
     with engine.connect() as connection:
-        rows = connection.execute(
-            text("SELECT position, kind, body, organizations FROM inspections ORDER BY position")
-        ).all()
-        targets = connection.execute(
-            text("SELECT inspection, type, name FROM inspection_targets ORDER BY inspection")
-        ).all()
-        members = connection.execute(
-            text("SELECT inspection, name, role FROM inspection_members ORDER BY inspection, role")
-        ).all()
+        found = [[tuple(row) for row in connection.execute(text(query))] for query in queries]
     engine.dispose()
-    assert [(r[0], r[1], r[2]) for r in rows] == [
+    return found
+
+
+def test_a_further_activity_is_a_row_of_its_own(nlp: Language, tmp_path: Path) -> None:
+    article = CORPORA / "wild" / "140-an-toan-thuc-pham-phuong-son.txt"
+    report = vnreport.extract(article.read_text(encoding="utf-8"), nlp=nlp, source=article.name)
+    rows, targets, members = _stored(
+        report,
+        tmp_path / "out.sqlite",
+        "SELECT position, kind, body, organizations FROM inspections ORDER BY position",
+        "SELECT inspection, type, name FROM inspection_targets ORDER BY inspection",
+        "SELECT inspection, name, role FROM inspection_members",
+    )
+    assert [r[:3] for r in rows] == [
         (0, "kiểm tra", "Đoàn kiểm tra liên ngành"),
         (1, "làm việc", "Đoàn kiểm tra liên ngành"),
     ]
-    assert json.loads(rows[0][3]) == [
+    assert json.loads(str(rows[0][3])) == [
         "Công ty TNHH Nông sản Đồng Quang",
         "HTX Nông nghiệp và Dịch vụ Phượng Sơn",
     ]
     assert rows[1][3] is None
-    assert [tuple(t) for t in targets] == [(0, "xã", "Phượng Sơn"), (1, "xã", "Quý Sơn")]
-    assert {tuple(m) for m in members} == {
+    assert targets == [(0, "xã", "Phượng Sơn"), (1, "xã", "Quý Sơn")]
+    assert set(members) == {
         (0, "Hoàng Văn Khiêm", "leader"),
         (0, "Nguyễn Thị Thanh Loan", "member"),
         (1, "Hoàng Văn Khiêm", "leader"),
