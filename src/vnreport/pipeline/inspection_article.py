@@ -146,6 +146,7 @@ class Article:
             Place(m.start, m.end, u.type, u.name, LEVELS.get(u.type, WARD_LEVEL))
             for u in units
             for m in u.mentions
+            if not self._organization_misread(m.start, m.end)
         ] + [
             Place(m.start, m.end, g.type, g.name, GROUP_LEVEL)
             for g in store.get(doc, GROUPS_KIND, ResidentialGroup)
@@ -156,6 +157,15 @@ class Article:
         people = [(m.start, m.end, o) for o in self.officials for m in o.mentions]
         self.people = sorted(people, key=lambda item: item[0])
         self._people_starts = [item[0] for item in self.people]
+
+    def _organization_misread(self, start: int, end: int) -> bool:
+        """Whether a unit's bare name listed after "và" is the start of an organization's name
+        that goes on ("xã Đồng Tâm và Trường Mầm non …" gives no "xã Trường Mầm")."""
+        lex, text = lexicon(), self.text
+        listed = text.endswith((" và ", ", "), 0, start)
+        goes_on = text[end : end + 1] == " " and text[end + 1 : end + 2].isalnum()
+        named = lex.organization.match(text, start) is not None
+        return listed and goes_on and named and lex.organization_end.match(text, end) is None
 
     def places_in(self, start: int, end: int) -> list[Place]:
         """Unit and group mentions that start inside `[start, end)`."""

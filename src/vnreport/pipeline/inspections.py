@@ -138,14 +138,28 @@ def _topic_end(article: Article, start: int, end: int) -> int:
         stops.append(link.start())
     if places:
         stops.append(places[0].start)
+    bodies = organizations(article, start + 1, min(stops))
+    if bodies:
+        # "việc bảo đảm an toàn thực phẩm tại bếp ăn của Trường X": the body is where, not what;
+        # "hoạt động của Trung tâm X" keeps it
+        body = bodies[0].start
+        near = [
+            p.start()
+            for p in lex.preposition.finditer(text, start, body)
+            if body - p.end() <= _PREPOSITION_REACH and p.group().strip() != "với"
+        ]
+        owner = text.rfind(" của ", start, body)
+        if near or owner == -1 or body - owner > _PREPOSITION_REACH:
+            stops.append(near[0] if near else body)
     return min(stops)
 
 
 def _object(article: Article, start: int, end: int) -> Span | None:
     """The object phrase after a verb: what was inspected, without place or date."""
     text = article.text
-    if text.startswith(" thực tế", start):
-        start += len(" thực tế")
+    for adverb in (" thực tế", " tiếp"):  # "kiểm tra thực tế tại …", "khảo sát tiếp tại …"
+        if text.startswith(adverb, start) and not text[start + len(adverb) :][:1].isalnum():
+            start += len(adverb)
     return article.span(start, _topic_end(article, start, end))
 
 
@@ -158,7 +172,14 @@ def _topic(article: Article, statement: _Statement, title: _Statement | None) ->
         found = _object(article, statement.verb_end, sentence_end)
     if found is not None:
         return found
-    lead = lex.topic_lead.search(text, statement.verb_end, sentence_end)
+    lead = next(
+        (
+            lead
+            for lead in lex.topic_lead.finditer(text, statement.verb_end, sentence_end)
+            if not text.endswith("làm ", 0, lead.start())  # "làm việc với …" is no topic
+        ),
+        None,
+    )
     if lead is not None:
         start = lead.end() if lead.group() in lex.topic_leads_after else lead.start()
         found = _object(article, start, sentence_end)
@@ -209,6 +230,16 @@ def _targets(
     article: Article, start: int, end: int, own: set[str], found: dict[tuple[str, str], None]
 ) -> None:
     """Add the places of `text[start:end]` to `found`, skipping own units and addresses."""
+    for place, address in _places_as_addresses(article, start, end):
+        if address or f"{place.type} {fold(place.name)}" in own:
+            continue
+        found.setdefault((place.type, place.name), None)
+
+
+def _places_as_addresses(article: Article, start: int, end: int) -> list[tuple[Place, bool]]:
+    """The places of `text[start:end]`, each with whether it is the address of the one before
+    ("phường Xương Giang, thành phố Bắc Giang")."""
+    found: list[tuple[Place, bool]] = []
     previous: Place | None = None
     for place in article.places_in(start, end):
         address = (
@@ -216,10 +247,18 @@ def _targets(
             and place.level < previous.level
             and _ADDRESS_GAP.fullmatch(article.text, previous.end, place.start) is not None
         )
+        found.append((place, address))
         previous = place
-        if address or f"{place.type} {fold(place.name)}" in own:
-            continue
-        found.setdefault((place.type, place.name), None)
+    return found
+
+
+def _addresses(article: Article, sentence: Span) -> set[tuple[str, str]]:
+    """The units a sentence names only as addresses."""
+    return {
+        (place.type, place.name)
+        for place, address in _places_as_addresses(article, sentence.start, sentence.end)
+        if address
+    }
 
 
 def _organization_units(
@@ -417,15 +456,17 @@ class InspectionFinder:
             if segment.kind in ("lead", "body")
             and (further := _further(article, segment, sentence)) is not None
         ]
+        # the title's places are weighed only once the further activities are known: "… tại
+        # phường A và phường B" names the main one's ward and a further one's
         first = self._inspection(
-            article, main, title, following, {c.statement.sentence.start for c in candidates}
+            article, main, None, following, {c.statement.sentence.start for c in candidates}
         )
         found = [c for c in candidates if _is_further(article, c, first)]
-        if len(found) < len(candidates):  # the others were site visits of the main activity
-            first = self._inspection(
-                article, main, title, following, {c.statement.sentence.start for c in found}
-            )
-        return [first, *(self._further_inspection(article, f, first) for f in found)]
+        others = [self._further_inspection(article, f, first) for f in found]
+        claimed = {(t.type, t.name) for other in others for t in other.targets}
+        starts = {c.statement.sentence.start for c in found}
+        first = self._inspection(article, main, title, following, starts, claimed=claimed)
+        return [first, *others]
 
     def _inspection(
         self,
@@ -434,8 +475,11 @@ class InspectionFinder:
         title: _Statement | None,
         following: Span | None,
         further: set[int],
+        *,
+        claimed: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
     ) -> Inspection:
-        """The main activity; `further` holds the starts of the sentences of the others."""
+        """The main activity; `further` holds the starts of the sentences of the others, and
+        `claimed` their targets, which the title's places then are."""
         leader = _leader(article, main, following)
         own = _own_units(article, main, leader)
         if main.body is not None:
@@ -451,7 +495,11 @@ class InspectionFinder:
         _targets(article, main.verb_start, main.sentence.end, own, found)
         found_bodies = organizations(article, main.verb_end, main.sentence.end)
         if title is not None and title is not main:
-            _targets(article, title.verb_start, title.sentence.end, own, found)
+            # the title's places, less the further ones' and the main sentence's addresses
+            # ("… tại huyện Chợ Đồn" over "tại xã Ngọc Phái, huyện Chợ Đồn")
+            skipped = own | {f"{t} {fold(n)}" for t, n in claimed}
+            skipped |= {f"{t} {fold(n)}" for t, n in _addresses(article, main.sentence)}
+            _targets(article, title.verb_start, title.sentence.end, skipped, found)
             found_bodies += organizations(article, title.verb_end, title.sentence.end)
         for index in _visits(article, leader):
             sentence = article.sentences[index][1]
