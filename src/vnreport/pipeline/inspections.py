@@ -123,35 +123,38 @@ def _topic_end(article: Article, start: int, end: int) -> int:
     stops = [end]
     places = article.places_in(start, end)
     if places:
-        # a preposition shortly before the first place introduces it
-        # ("tại các hẻm nhỏ và nhà trọ trên địa bàn P.10"): the first "tại"/"ở" close enough wins;
-        # "với" only when nothing else is ("gắn với du lịch … tại xã X" is no place)
-        near = [
-            preposition
-            for preposition in lex.preposition.finditer(text, start, places[0].start)
-            if places[0].start - preposition.end() <= _PREPOSITION_REACH
-        ]
-        placing = [p.start() for p in near if p.group().strip() != "với"]
-        stops.extend(placing[:1] or [p.start() for p in near[-1:]])
+        # "tại các hẻm nhỏ và nhà trọ trên địa bàn P.10": the preposition introduces the place
+        introduced = _introducing(text, start, places[0].start)
+        stops.append(places[0].start if introduced is None else introduced)
     link = lex.topic_end.search(text, start, end)
     if link is not None:
         stops.append(link.start())
-    if places:
-        stops.append(places[0].start)
     bodies = organizations(article, start + 1, min(stops))
     if bodies:
         # "việc bảo đảm an toàn thực phẩm tại bếp ăn của Trường X": the body is where, not what;
         # "hoạt động của Trung tâm X" keeps it
         body = bodies[0].start
-        near = [
-            p.start()
-            for p in lex.preposition.finditer(text, start, body)
-            if body - p.end() <= _PREPOSITION_REACH and p.group().strip() != "với"
-        ]
         owner = text.rfind(" của ", start, body)
-        if near or owner == -1 or body - owner > _PREPOSITION_REACH:
-            stops.append(near[0] if near else body)
+        introduced = _introducing(text, start, body)
+        if introduced is not None:
+            stops.append(introduced)
+        elif owner == -1 or body - owner > _PREPOSITION_REACH:
+            stops.append(body)
     return min(stops)
+
+
+def _introducing(text: str, start: int, position: int) -> int | None:
+    """Where the preposition introducing what is at `position` starts: the first "tại"/"ở" close
+    enough before it, else a close "với" ("gắn với du lịch … tại xã X" is no place)."""
+    near = [
+        preposition
+        for preposition in lexicon().preposition.finditer(text, start, position)
+        if position - preposition.end() <= _PREPOSITION_REACH
+    ]
+    placing = [p.start() for p in near if p.group().strip() != "với"]
+    if placing:
+        return placing[0]
+    return near[-1].start() if near else None
 
 
 def _object(article: Article, start: int, end: int) -> Span | None:
