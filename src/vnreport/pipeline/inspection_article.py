@@ -25,6 +25,7 @@ from vnreport.text.script import alternation
 LEVELS = {"tỉnh": 0, "thành phố": 1, "quận": 1, "huyện": 1, "thị xã": 1}
 WARD_LEVEL, GROUP_LEVEL = 2, 3
 _TRIM = " ,.;:–-\n"
+_DAY = r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?(?!\d)"  # "12/6", "3-11-2024"
 
 
 def _words(words: list[str]) -> str:
@@ -70,6 +71,8 @@ class Lexicon:
     secondary_marker: re.Pattern[str]
     same_day: frozenset[str]
     secondary_adverbs: re.Pattern[str]
+    secondary_aside: re.Pattern[str]
+    secondary_subject: re.Pattern[str]
     partner: re.Pattern[str]
 
 
@@ -105,10 +108,17 @@ def lexicon() -> Lexicon:
         passive=re.compile("(?:^|\\W)(?:" + alternation(data["passive_markers"]) + ") $"),
         organization_end=re.compile(alternation([*data["organization_ends"], " và "])),
         secondary_marker=re.compile(
-            r"\s*(" + alternation(data["secondary_markers"]) + r")(?!\w),? "
+            r"\s*(?:(?P<word>" + alternation(data["secondary_markers"]) + rf")(?!\w)(?: {_DAY})?"
+            r"|(?:" + alternation(data["secondary_day_parts"]) + rf") {_DAY}"
+            r"|(?:" + alternation(data["secondary_clause_markers"]) + r")(?!\w)[^,.;:\n]{0,80}"
+            r"),? "
         ),
         same_day=frozenset(data["same_day_markers"]),
         partner=re.compile(" (?:" + alternation(data["partner_markers"]) + ") $"),
+        secondary_aside=re.compile(
+            r"(?:" + alternation(data["secondary_asides"]) + r")(?!\w)[^,.;:\n]{1,60}, "
+        ),
+        secondary_subject=re.compile(_words([*data["site_subjects"], *data["secondary_subjects"]])),
         secondary_adverbs=re.compile(
             "(?: (?:" + alternation(data["secondary_adverbs"]) + r")(?!\w))* "
         ),

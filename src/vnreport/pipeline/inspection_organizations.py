@@ -6,6 +6,7 @@ from vnreport.pipeline.inspection_article import Article, lexicon
 from vnreport.records import Span
 
 _ORGANIZATION_REACH = 80
+_INTRODUCERS = (" với ", " tại ", " ở ", " đến ", " thăm ")
 _LEVEL_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "trấn", "phố"})
 
 
@@ -22,19 +23,21 @@ def organizations(article: Article, start: int, end: int) -> list[Span]:
         ):
             continue  # "phường Trường Sơn": a unit's name, not a school
         span = article.span(head.start(), _organization_end(article, head.end(), end))
-        if span is not None and _named(article, head.end(), span.end):
+        if span is not None and _named(article, head.start(), head.end(), span.end):
             found.append(span)
     return found
 
 
-def _named(article: Article, start: int, end: int) -> bool:
+def _named(article: Article, head: int, start: int, end: int) -> bool:
     """Whether the words after a head name a body: a capital, a number or a unit ("Trường THCS
-    X", "Trạm cấp nước buôn Y"); "Công an xã" in "Luật Công an xã" names none."""
+    X", "Trạm cấp nước buôn Y"); "Công an xã" in "Luật Công an xã" names none, in "làm việc với
+    Công an xã" the commune's."""
     words = article.text[start:end].split()
     named = any(word[:1].isupper() or word[:1].isdigit() for word in words)
     # "Ban Quản lý dự án đầu tư xây dựng huyện": a body of the level it ends with
-    of_level = len(words) > 1 and words[-1] in _LEVEL_WORDS
-    return named or of_level or bool(article.places_in(start, end))
+    of_level = bool(words) and words[-1] in _LEVEL_WORDS
+    introduced = len(words) > 1 or article.text.endswith(_INTRODUCERS, 0, head)
+    return named or (of_level and introduced) or bool(article.places_in(start, end))
 
 
 def _organization_end(article: Article, start: int, end: int) -> int:

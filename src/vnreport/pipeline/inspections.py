@@ -366,8 +366,11 @@ def _further(article: Article, segment: Segment, sentence: Span) -> _Further | N
     marker = lex.secondary_marker.match(text, sentence.start, sentence.end)
     if marker is None:
         return None
-    same_day = marker.group(1) in lex.same_day
-    subject = lex.site_subject.match(text, marker.end(), sentence.end)
+    same_day = marker.group("word") in lex.same_day
+    # "Chiều cùng ngày, tại xã X, đoàn …": the aside's places are the activity's
+    aside = lex.secondary_aside.match(text, marker.end(), sentence.end)
+    opened = aside.end() if aside is not None else marker.end()
+    subject = lex.secondary_subject.match(text, opened, sentence.end)
     if subject is not None:
         named = lex.site_subject_name.match(text, subject.end(), sentence.end)
         # "Đoàn giám sát tiếp tục làm việc …" before "Đoàn kiểm tra tại …"
@@ -376,7 +379,8 @@ def _further(article: Article, segment: Segment, sentence: Span) -> _Further | N
             verb = lex.verb.match(text, adverbs.end()) if adverbs is not None else None
             if verb is not None and verb.end() <= sentence.end:
                 kind, verb_end = _kind(text, verb, sentence.end)
-                delegated = _Statement(segment, sentence, None, verb.start(), verb_end, kind)
+                verb_start = marker.end() if aside is not None else verb.start()
+                delegated = _Statement(segment, sentence, None, verb_start, verb_end, kind)
                 return _Further(delegated, True, same_day)
         return None
     statement = _statement(article, segment, sentence)
@@ -411,6 +415,11 @@ def _is_further(article: Article, further: _Further, main: Inspection) -> bool:
         acting = article.people_in(statement.sentence.start, statement.verb_start)
         return statement.body is not None or any(p.name != main.leader for _, _, p in acting)
     return False
+
+
+def _same_body(body: Span | None, main: Span | None) -> bool:
+    """Whether a further activity's body is the main one's, maybe shortened."""
+    return body is not None and main is not None and fold(main.text).startswith(fold(body.text))
 
 
 def _unique(spans: list[Span]) -> list[Span]:
@@ -537,8 +546,10 @@ class InspectionFinder:
     ) -> Inspection:
         """A further activity: the main delegation's ("đoàn"), or its own body's or official's."""
         statement = further.statement
-        if further.delegation:
-            body, leader_name, members = main.body, main.leader, main.members
+        # "Cùng ngày, Thường trực HĐND xã làm việc với …" after "Thường trực HĐND xã X …": the
+        # same delegation, its body as written
+        if further.delegation or _same_body(statement.body, main.body):
+            body, leader_name, members = statement.body or main.body, main.leader, main.members
             leader = next((o for o in article.officials if o.name == leader_name), None)
         else:
             leader = _leader(article, statement, None)
