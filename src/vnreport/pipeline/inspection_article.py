@@ -110,8 +110,8 @@ def lexicon() -> Lexicon:
         secondary_marker=re.compile(
             r"\s*(?:(?P<word>" + alternation(data["secondary_markers"]) + rf")(?!\w)(?: {_DAY})?"
             r"|(?:" + alternation(data["secondary_day_parts"]) + rf") {_DAY}"
-            r"|(?:" + alternation(data["secondary_clause_markers"]) + r")(?!\w)[^,.;:\n]{0,80}"
-            r"),? "
+            r"|(?P<clause>" + alternation(data["secondary_clause_markers"]) + r")(?!\w)"
+            r"[^,.;:\n]{0,80}),? "
         ),
         same_day=frozenset(data["same_day_markers"]),
         partner=re.compile(" (?:" + alternation(data["partner_markers"]) + ") $"),

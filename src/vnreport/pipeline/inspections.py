@@ -366,7 +366,7 @@ def _further(article: Article, segment: Segment, sentence: Span) -> _Further | N
     marker = lex.secondary_marker.match(text, sentence.start, sentence.end)
     if marker is None:
         return None
-    same_day = marker.group("word") in lex.same_day
+    same_day = (marker.group("word") or marker.group("clause")) in lex.same_day
     # "Chiều cùng ngày, tại xã X, đoàn …": the aside's places are the activity's
     aside = lex.secondary_aside.match(text, marker.end(), sentence.end)
     opened = aside.end() if aside is not None else marker.end()
