@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from vnreport.pipeline import store
 from vnreport.pipeline.admin_units import KIND as UNITS_KIND
+from vnreport.pipeline.foreign_names import CAMEL_WORD, foreign_run
 from vnreport.pipeline.groups import KIND as GROUPS_KIND
 from vnreport.pipeline.segments import content_sentences
 from vnreport.pipeline.title_places import place_of
@@ -33,7 +34,12 @@ from vnreport.pipeline.titles import (
 from vnreport.records import AdminUnit, Official, ResidentialGroup
 
 KIND = "officials"
-_NAME_RUN = re.compile(f"{SYLLABLE}(?: {SYLLABLE}){{0,5}}")
+_NAME_WORD = f"(?:{CAMEL_WORD}|{SYLLABLE})"
+_NAME_RUN = re.compile(f"{_NAME_WORD}(?: {_NAME_WORD}){{0,5}}")
+# "đại úy lục quân Mỹ McKlein": a rank, a service and a country before a foreign name.
+_COUNTRY = re.compile(f"{SYLLABLE}(?: {SYLLABLE})? (?={_NAME_WORD})")
+# "ông Nguyễn Văn A (SN 1986), Trưởng phòng …": a short bracket between a name and its title.
+_BRACKET = re.compile(r" ?\([^()]{1,40}\)")
 # 'ông X, "trưởng khu phố" Y': a title may stand in quotes (the reader makes them straight).
 _TITLE_SEPARATOR = re.compile(r' ?(?:[–-]|,|\(|:) ?"?')
 _SEPARATORS = frozenset("–-,(:")
@@ -79,7 +85,11 @@ def _person_at(
     if not alone and lex.head.match(match.group()) is not None:
         return None
     if not (after_honorific or alone) and not is_name_start(syllables[0]):
-        return None
+        # "Hikosuke Tamasu - chủ tịch …": a foreign name of two words or more, wholly foreign.
+        foreign = foreign_run(syllables)
+        if foreign < 2:
+            return None
+        syllables = syllables[:foreign]
     # Stop a name where a title begins ("Hà Văn Tùng Phó Chủ tịch"); a last syllable that is
     # also a one-word head is the name's own ("Nguyễn Thế Chánh, phó chủ tịch xã").
     position = start
@@ -165,6 +175,63 @@ class _Collector:
         return True
 
 
+def _title_after(
+    collector: _Collector, name_end: int, end: int, *, governed: bool
+) -> tuple[int, int] | None:
+    """The title written after a name: after a separator, after a short bracket and a separator,
+    or, for a name an honorific or rank governs, after a verb ("ông X từng làm trưởng bộ môn …")."""
+    text, scanner = collector.text, collector.scanner
+    bracket = _BRACKET.match(text, name_end, end)
+    for position in (name_end, bracket.end() if bracket else -1):
+        separator = _TITLE_SEPARATOR.match(text, position, end) if position >= 0 else None
+        if separator and separator.end() > position:
+            title_end = scanner.title_at(separator.end(), end)
+            if title_end > separator.end():
+                return separator.end(), title_end
+    verb = lexicon().title_verb.match(text, name_end, end) if governed else None
+    if verb is None:
+        return None
+    title_end = scanner.title_at(verb.end(), end)
+    title = text[verb.end() : title_end]
+    lex = lexicon()
+    # "là Chủ tịch ." says too little; "làm Trưởng đoàn" is a role, read elsewhere.
+    bare = lex.head.fullmatch(title) and text[title_end : title_end + 2].strip()[:1] in {"", "."}
+    if not title or bare or lex.role.fullmatch(title):
+        return None
+    return verb.end(), title_end
+
+
+def _opening_title(
+    collector: _Collector, sentence_start: int, honorific_start: int
+) -> tuple[int, int] | None:
+    """ "Vốn là tổ trưởng tổ Đảng trong đội, ông X …": the clause before the comma gives the
+    title of the person after it."""
+    text = collector.text
+    if text[honorific_start - 2 : honorific_start] != ", ":
+        return None
+    opener = lexicon().appositive_opener.match(text, sentence_start, honorific_start)
+    if opener is None or "," in text[opener.end() : honorific_start - 2]:
+        return None
+    title_end = collector.scanner.title_at(opener.end(), honorific_start - 2)
+    return (opener.end(), title_end) if title_end > opener.end() else None
+
+
+def _officer_abroad(text: str, position: int, end: int) -> tuple[int, int] | None:
+    """The foreign name after a rank's service and country ("lục quân Mỹ McKlein")."""
+    service = lexicon().rank_service.match(text, position, end)
+    country = _COUNTRY.match(text, service.end() if service else position, end)
+    if service is None and country is None:
+        return None
+    start = country.end() if country else position
+    run = _NAME_RUN.match(text, start, end)
+    if run is None:
+        return None
+    foreign = foreign_run(run.group().split(" "))
+    if not foreign:
+        return None
+    return start, start + len(" ".join(run.group().split(" ")[:foreign]))
+
+
 def _after_capitalised_word(text: str, position: int) -> bool:
     """ "Lê Anh Tuấn": a capitalised "Anh" inside a name is no honorific."""
     if position < 2 or text[position - 1] != " " or not text[position].isupper():
@@ -199,16 +266,15 @@ def _scan_honorifics(
     for match in collector.honorifics.between(start, end):
         if _after_capitalised_word(text, match.start()):
             continue
+        rank = match.group("rank") or match.group("rank_only")
         person = _person_at(text, match.end(), end, places, after_honorific=True, single=True)
+        if person is None and rank:
+            person = _officer_abroad(text, match.end(), end)
         if person is None:
             continue
-        rank = match.group("rank") or match.group("rank_only")
-        title_span = None
-        separator = _TITLE_SEPARATOR.match(text, person[1], end)
-        if separator and separator.end() > person[1]:
-            title_end = collector.scanner.title_at(separator.end(), end)
-            if title_end > separator.end():
-                title_span = (separator.end(), title_end)
+        title_span = _title_after(collector, person[1], end, governed=True)
+        if title_span is None:
+            title_span = _opening_title(collector, start, match.start())
         if title_span is None:
             for gap in _BEFORE_HONORIFIC:
                 if text.startswith(gap, match.start() - len(gap)):
@@ -281,19 +347,16 @@ def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int])
         person = _person_at(text, match.start(), end, places)
         if person is None:
             continue
-        separator = _TITLE_SEPARATOR.match(text, person[1], end)
-        if separator is None or separator.end() == person[1]:
-            continue
-        title_end = collector.scanner.title_at(separator.end(), end)
-        if title_end > separator.end():
+        title_span = _title_after(collector, person[1], end, governed=False)
+        if title_span is not None:
             collector.add(
                 person,
                 mention_start=person[0],
                 honorific=None,
-                title_span=(separator.end(), title_end),
-                role=_role_after(text, title_end, end),
+                title_span=title_span,
+                role=_role_after(text, title_span[1], end),
             )
-            taken.update(range(person[0], title_end))
+            taken.update(range(person[0], title_span[1]))
 
 
 def _ends_name(text: str, position: int, end: int) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
+from vnreport.pipeline.foreign_names import foreign_run
 from vnreport.pipeline.gazetteer import gazetteer
 from vnreport.pipeline.typed_names import middle_names, surnames
 from vnreport.resources import load_json
@@ -55,6 +56,9 @@ class TitleLexicon:
     honorific: re.Pattern[str]
     head: re.Pattern[str]
     role: re.Pattern[str]
+    title_verb: re.Pattern[str]
+    appositive_opener: re.Pattern[str]
+    rank_service: re.Pattern[str]
 
 
 def _cased(words: Iterable[str]) -> set[str]:
@@ -115,6 +119,13 @@ def lexicon() -> TitleLexicon:
         honorific=re.compile(honorific),
         head=re.compile(head),
         role=re.compile(alternation(list(data["roles"]))),
+        # " từng làm trưởng bộ môn …", " là Chủ tịch …": a verb between a name and its title.
+        title_verb=re.compile(
+            f" (?:(?:{alternation(data['title_verb_adverbs'])}) )?"
+            f"(?:{alternation(data['title_verbs'])}) (?:chức )?"
+        ),
+        appositive_opener=re.compile(f"(?:{alternation(data['appositive_openers'])}) "),
+        rank_service=re.compile(f"(?:{alternation(data['rank_services'])}) "),
     )
 
 
@@ -138,6 +149,10 @@ def name_start_in(syllables: list[str], *, after_title: bool) -> int | None:
     size = len(syllables)
     starts = [i for i in range(max(0, size - _MAX_NAME), size - 1) if is_name_start(syllables[i])]
     if not starts:
+        # "Đại sứ Nhật Bản Ito Naoki": a foreign name ends the run, wholly foreign.
+        for index in range(max(0, size - _MAX_NAME), size - 1):
+            if foreign_run(syllables[index:]) == size - index:
+                return index
         return None
     # "Tỉnh ủy Hà Giang": after title words a run that names a place is the place.
     if after_title and _is_place(syllables) and not (size > 2 and syllables[1] in middle_names()):
