@@ -32,6 +32,7 @@ from vnreport.pipeline.titles import (
     lexicon,
 )
 from vnreport.records import AdminUnit, Official, ResidentialGroup
+from vnreport.text.script import trie_pattern
 
 KIND = "officials"
 _NAME_WORD = f"(?:{CAMEL_WORD}|{SYLLABLE})"
@@ -141,6 +142,7 @@ class _Collector:
         self.heads = _Matches(lex.head, text)
         self.honorifics = _Matches(lex.honorific, text)
         self.names = _Matches(_NAME_BEFORE_SEPARATOR, text)
+        self._endings: dict[str, list[_Person]] | None = None
 
     def add(
         self,
@@ -167,12 +169,27 @@ class _Collector:
 
     def bare(self, start: int, end: int, honorific_start: int) -> bool:
         """Attach "đồng chí Huế" to the one known person whose name ends that way."""
-        short = self.text[start:end]
-        matches = [p for p in self.people.values() if p.name.endswith(" " + short)]
+        matches = self._by_ending().get(self.text[start:end], [])
         if len(matches) != 1:
             return False
         matches[0].mentions.append((honorific_start, end))
         return True
+
+    def _by_ending(self) -> dict[str, list[_Person]]:
+        """The people by the last one and two syllables of their names, built once they are all
+        known: a bare mention then costs one look-up, however many people the article names."""
+        if self._endings is None:
+            self._endings = {}
+            for person in self.people.values():
+                syllables = person.name.split(" ")
+                for size in range(1, min(3, len(syllables))):
+                    ending = " ".join(syllables[-size:])
+                    self._endings.setdefault(ending, []).append(person)
+        return self._endings
+
+    def names_pattern(self) -> re.Pattern[str]:
+        """Every known full name, one alternation (a long name wins over a shorter one)."""
+        return re.compile(trie_pattern(self.people))
 
 
 def _title_after(
@@ -367,18 +384,15 @@ def _ends_name(text: str, position: int, end: int) -> bool:
     return text[position] == " " and following.islower()
 
 
-def _scan_repeats(collector: _Collector, start: int, end: int, taken: set[int]) -> None:
-    """Later mentions: full names repeated, and honorific + given name."""
-    if not collector.people:
-        return
+def _scan_repeats(
+    collector: _Collector, names: re.Pattern[str], start: int, end: int, taken: set[int]
+) -> None:
+    """Later mentions: full names repeated (one pass of all `names`), and honorific + given name."""
     text = collector.text
-    for name, person in collector.people.items():
-        position = text.find(name, start, end)
-        while position >= 0:
-            if position not in taken:
-                person.mentions.append((position, position + len(name)))
-                taken.update(range(position, position + len(name)))
-            position = text.find(name, position + len(name), end)
+    for found in names.finditer(text, start, end):
+        if found.start() not in taken:
+            collector.people[found.group()].mentions.append((found.start(), found.end()))
+            taken.update(range(found.start(), found.end()))
     for match in collector.honorifics.between(start, end):
         if match.end() in taken:
             continue
@@ -419,8 +433,10 @@ class OfficialFinder:
         for kind, sentence in sentences:
             if kind != "caption":  # captions are often a sidebar's, whose people are not the page's
                 _scan_sentence(collector, sentence.start, sentence.end, taken)
-        for _, sentence in sentences:
-            _scan_repeats(collector, sentence.start, sentence.end, taken)
+        if collector.people:
+            names = collector.names_pattern()
+            for _, sentence in sentences:
+                _scan_repeats(collector, names, sentence.start, sentence.end, taken)
         officials: list[Official] = []
         for person in collector.people.values():
             if person.title is None and person.rank is None:
