@@ -44,6 +44,17 @@ CASES = [
      "Phùng Văn Khang", None, "Trưởng phòng Văn hóa – Xã hội xã"),
     ("Bà Đàm Thị Nhung (54 tuổi), Tổ trưởng tổ hòa giải thôn Bản Chang cho biết.",
      "Đàm Thị Nhung", None, "Tổ trưởng tổ hòa giải thôn Bản Chang"),
+    # a title stops before "và" and another body; an organisation's name is taken whole
+    ("Bà Ma Thị Thúy, Phó Chủ tịch UBND tỉnh và Đoàn ĐBQH tỉnh đã tiếp xúc cử tri xã Yên Lập.",
+     "Ma Thị Thúy", None, "Phó Chủ tịch UBND tỉnh"),
+    ("Ông Vi Văn Thắng, Ủy viên Ban Chấp hành Đảng bộ tỉnh, Bí thư Huyện ủy dự hội nghị.",
+     "Vi Văn Thắng", None, "Ủy viên Ban Chấp hành Đảng bộ tỉnh, Bí thư Huyện ủy"),
+    # the head of a National Assembly delegation is a title, not the event's role
+    ("Đồng chí Uông Văn Dũng - Bí thư Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh chủ trì.",
+     "Uông Văn Dũng", None, "Bí thư Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh"),
+    # a dash glued to the name
+    ("Ông Khang Minh Đức- Phó Chủ tịch HĐND tỉnh dẫn đầu đoàn khảo sát.",
+     "Khang Minh Đức", None, "Phó Chủ tịch HĐND tỉnh"),
     # foreign names governed by a rank or a title
     ("Cuộc thi có sự chứng kiến của thiếu tá hải quân Úc Harrington.",
      "Harrington", "Thiếu tá", None),
@@ -74,6 +85,7 @@ NOT_OFFICIALS = [
     "Ông Phúc là người trồng chè giỏi nhất thôn.",               # a verb, but no title
     "Takeshi Morimoto viết cuốn sách về làng nghề.",             # a foreign name, nothing governs it
     "Đại tá về hưu kể chuyện cho học sinh nghe.",                # a rank without a name
+    "Các Phó Chủ tịch UBND xã: chưa có báo cáo.",                # a plural title, no names
     "Vốn là vùng trồng chè, ông Sầm mở rộng thêm hai héc-ta.",   # an opening clause with no title
 ]
 # fmt: on
@@ -82,6 +94,17 @@ NOT_OFFICIALS = [
 @pytest.mark.parametrize("sentence", NOT_OFFICIALS)
 def test_not_officials_in_these_shapes(nlp: Language, sentence: str) -> None:
     assert officials(nlp, sentence) == []
+
+
+def test_a_plural_title_before_a_colon_is_each_listed_persons(nlp: Language) -> None:
+    found = officials(
+        nlp, "Cùng dự có các Phó Chủ tịch UBND xã: Lò Văn Tiến, Hà Thị Mai và Vàng A Dình."
+    )
+    assert [(o.name, o.title) for o in found] == [
+        ("Lò Văn Tiến", "Phó Chủ tịch UBND xã"),
+        ("Hà Thị Mai", "Phó Chủ tịch UBND xã"),
+        ("Vàng A Dình", "Phó Chủ tịch UBND xã"),
+    ]
 
 
 # fmt: off

@@ -354,6 +354,9 @@ def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int])
             role=role_word or _role_after(text, person[1], end),
         )
         taken.update(range(title_start, person[1]))
+    for title_start, title_end in titles:
+        if text[title_end : title_end + 2] == ": " and text.endswith("các ", start, title_start):
+            _scan_listed(collector, (title_start, title_end), end, taken)
     # Name + separator + title ("Nguyễn Văn A – Chủ tịch UBND xã").
     for match in collector.names.between(start, end):
         if (
@@ -374,6 +377,30 @@ def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int])
                 role=_role_after(text, title_span[1], end),
             )
             taken.update(range(person[0], title_span[1]))
+
+
+_LIST_JOIN = re.compile(r", (?:và )?| và ")
+
+
+def _scan_listed(
+    collector: _Collector, title_span: tuple[int, int], end: int, taken: set[int]
+) -> None:
+    """ "các Đại biểu Quốc hội: Nguyễn Thành Trung, Khang Thị Mào và Triệu Thị Huyền": each
+    name of the list after a plural title holds the title."""
+    text = collector.text
+    position = title_span[1] + 2
+    while position not in taken:
+        person = _person_at(text, position, end, collector.places)
+        if person is None:
+            return
+        collector.add(
+            person, mention_start=person[0], honorific=None, title_span=title_span, role=None
+        )
+        taken.update(range(person[0], person[1]))
+        join = _LIST_JOIN.match(text, person[1], end)
+        if join is None:
+            return
+        position = join.end()
 
 
 def _ends_name(text: str, position: int, end: int) -> bool:

@@ -59,6 +59,7 @@ class TitleLexicon:
     title_verb: re.Pattern[str]
     appositive_opener: re.Pattern[str]
     rank_service: re.Pattern[str]
+    body_after_and: re.Pattern[str]
 
 
 def _cased(words: Iterable[str]) -> set[str]:
@@ -118,7 +119,9 @@ def lexicon() -> TitleLexicon:
         ),
         honorific=re.compile(honorific),
         head=re.compile(head),
-        role=re.compile(alternation(list(data["roles"]))),
+        role=re.compile(
+            f"(?:{alternation(list(data['roles']))})(?! (?:{alternation(data['role_not_before'])}))"
+        ),
         # " từng làm trưởng bộ môn …", " là Chủ tịch …": a verb between a name and its title.
         title_verb=re.compile(
             f" (?:(?:{alternation(data['title_verb_adverbs'])}) )?"
@@ -126,6 +129,7 @@ def lexicon() -> TitleLexicon:
         ),
         appositive_opener=re.compile(f"(?:{alternation(data['appositive_openers'])}) "),
         rank_service=re.compile(f"(?:{alternation(data['rank_services'])}) "),
+        body_after_and=re.compile(f"và (?:{alternation(data['bodies_after_and'])})(?![\\w])"),
     )
 
 
@@ -223,7 +227,7 @@ class TitleScanner:
             if organisation is not None:
                 title_end = position = organisation.end()
                 continue
-            if lex.honorific.match(text, position, end):
+            if lex.honorific.match(text, position, end) or lex.body_after_and.match(text, position):
                 break
             word = _WORD.match(text, position, end)
             if word is None:
