@@ -52,6 +52,14 @@ CASES = [
     # the head of a National Assembly delegation is a title, not the event's role
     ("Đồng chí Uông Văn Dũng - Bí thư Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh chủ trì.",
      "Uông Văn Dũng", None, "Bí thư Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh"),
+    # a committee's name ends the title before the sentence's verb
+    ("Đồng chí Lục Văn Khuê, Uỷ viên BTV, Trưởng ban Dân vận Huyện ủy thăm mô hình nuôi ong.",
+     "Lục Văn Khuê", None, "Ủy viên BTV, Trưởng ban Dân vận Huyện ủy"),
+    ("Bà Hoàng Thị Nụ, Bí thư Đảng ủy xã Thanh Long kiểm tra việc dồn điền.",
+     "Hoàng Thị Nụ", None, "Bí thư Đảng ủy xã Thanh Long"),
+    # a governed name runs into a lower-case title without a comma
+    ("Dự có đồng chí Nông Thị Hạnh ủy viên ban thường vụ huyện ủy, phó chủ tịch UBND huyện.",
+     "Nông Thị Hạnh", None, "ủy viên ban thường vụ huyện ủy, phó chủ tịch UBND huyện"),
     # a dash glued to the name
     ("Ông Khang Minh Đức- Phó Chủ tịch HĐND tỉnh dẫn đầu đoàn khảo sát.",
      "Khang Minh Đức", None, "Phó Chủ tịch HĐND tỉnh"),

@@ -205,7 +205,14 @@ def _title_after(
             title_end = scanner.title_at(separator.end(), end)
             if title_end > separator.end():
                 return separator.end(), title_end
-    verb = lexicon().title_verb.match(text, name_end, end) if governed else None
+    if not governed:
+        return None
+    # "Đồng chí Phạm Thị Phượng ủy viên ban thường vụ …": a governed name may run into its title.
+    if text[name_end : name_end + 1] == " " and lexicon().head.match(text, name_end + 1, end):
+        title_end = scanner.title_at(name_end + 1, end)
+        if title_end > name_end + 1:
+            return name_end + 1, title_end
+    verb = lexicon().title_verb.match(text, name_end, end)
     if verb is None:
         return None
     title_end = scanner.title_at(verb.end(), end)

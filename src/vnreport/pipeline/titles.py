@@ -60,6 +60,7 @@ class TitleLexicon:
     appositive_opener: re.Pattern[str]
     rank_service: re.Pattern[str]
     body_after_and: re.Pattern[str]
+    committee_continuation: re.Pattern[str]
 
 
 def _cased(words: Iterable[str]) -> set[str]:
@@ -129,6 +130,9 @@ def lexicon() -> TitleLexicon:
         ),
         appositive_opener=re.compile(f"(?:{alternation(data['appositive_openers'])}) "),
         rank_service=re.compile(f"(?:{alternation(data['rank_services'])}) "),
+        committee_continuation=re.compile(
+            f"(?:{alternation([*data['committee_continuations'], *_UNIT_TYPES])})(?![\\w])"
+        ),
         body_after_and=re.compile(f"và (?:{alternation(data['bodies_after_and'])})(?![\\w])"),
     )
 
@@ -222,6 +226,13 @@ class TitleScanner:
             # "UBND tỉnh Sóc Trăng tổ chức đoàn …": after a unit's name a lower-case word is the
             # sentence going on, not the title.
             if after_place and text[position].islower():
+                break
+            # "Trưởng ban Tổ chức Tỉnh ủy kiểm tra …": a committee's name ends the title.
+            if (
+                text[position].islower()
+                and text[title_end - 2 : title_end] in {"ủy", "uỷ"}
+                and lex.committee_continuation.match(text, position, end) is None
+            ):
                 break
             organisation = lex.organisations.match(text, position, end)
             if organisation is not None:
