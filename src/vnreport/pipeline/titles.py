@@ -223,16 +223,7 @@ class TitleScanner:
                 title_end = position = self.places[position]
                 after_place = True
                 continue
-            # "UBND tỉnh Sóc Trăng tổ chức đoàn …": after a unit's name a lower-case word is the
-            # sentence going on, not the title.
-            if after_place and text[position].islower():
-                break
-            # "Trưởng ban Tổ chức Tỉnh ủy kiểm tra …": a committee's name ends the title.
-            if (
-                text[position].islower()
-                and text[title_end - 2 : title_end] in {"ủy", "uỷ"}
-                and lex.committee_continuation.match(text, position, end) is None
-            ):
+            if self._sentence_goes_on(position, title_end, end, after_place=after_place):
                 break
             organisation = lex.organisations.match(text, position, end)
             if organisation is not None:
@@ -273,6 +264,21 @@ class TitleScanner:
                 continue
             break
         return self.trim(start, title_end)
+
+    def _sentence_goes_on(
+        self, position: int, title_end: int, end: int, *, after_place: bool
+    ) -> bool:
+        """Whether the lower-case word at `position` is the sentence going on, not the title."""
+        if not self.text[position].islower():
+            return False
+        # "UBND tỉnh Sóc Trăng tổ chức đoàn …": after a unit's name.
+        if after_place:
+            return True
+        # "Trưởng ban Tổ chức Tỉnh ủy kiểm tra …": after a committee's name.
+        return (
+            self.text[title_end - 2 : title_end] in {"ủy", "uỷ"}
+            and self.lexicon.committee_continuation.match(self.text, position, end) is None
+        )
 
     def _capitalised_run(
         self, start: int, head_end: int, title_end: int, position: int, end: int
