@@ -39,6 +39,15 @@ CASES = [
      "Sầm", None, "trưởng thôn Khuổi Nặm"),
     ("Trên cương vị Bí thư Chi bộ thôn, bà Lương Thị Hiền đi từng nhà.",
      "Lương Thị Hiền", None, "Bí thư Chi bộ thôn"),
+    # a group whose name begins like a family name is the group, not a person
+    ("Vốn là trưởng thôn Đồng Vàng ba nhiệm kỳ, ông Ma Văn Thước phản ánh.",
+     "Ma Văn Thước", None, "trưởng thôn Đồng Vàng"),
+    ("Trưởng thôn Ma Văn Thước cho biết thôn đã làm tốt.", "Ma Văn Thước", None, "Trưởng thôn"),
+    # a verb after a comma
+    ("Bà Đàm Thị Lụa, hiện giữ chức Phó Chủ tịch Hội Nông dân xã, mong được hỗ trợ.",
+     "Đàm Thị Lụa", None, "Phó Chủ tịch Hội Nông dân xã"),
+    ("Nguyên là Chủ tịch Hội Cựu chiến binh xã, ông Đinh Văn Rớt cùng đi.",
+     "Đinh Văn Rớt", None, "Chủ tịch Hội Cựu chiến binh xã"),
     # a short bracket between the name and the title
     ("Tham dự có ông Phùng Văn Khang (SN 1979), Trưởng phòng Văn hóa – Xã hội xã.",
      "Phùng Văn Khang", None, "Trưởng phòng Văn hóa – Xã hội xã"),
@@ -113,6 +122,13 @@ def test_a_plural_title_before_a_colon_is_each_listed_persons(nlp: Language) -> 
         ("Hà Thị Mai", "Phó Chủ tịch UBND xã"),
         ("Vàng A Dình", "Phó Chủ tịch UBND xã"),
     ]
+
+
+def test_a_title_of_an_organisation_belongs_to_no_group(nlp: Language) -> None:
+    (official,) = officials(
+        nlp, "Tại xã Chung Chải, ông Kenji Watanabe, Giám đốc dự án của tổ chức cho biết."
+    )
+    assert (official.name, official.place) == ("Kenji Watanabe", None)
 
 
 # fmt: off

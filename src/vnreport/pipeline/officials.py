@@ -31,6 +31,7 @@ from vnreport.pipeline.titles import (
     is_name_start,
     lexicon,
 )
+from vnreport.pipeline.typed_names import looks_like_person
 from vnreport.records import AdminUnit, Official, ResidentialGroup
 from vnreport.text.script import trie_pattern
 
@@ -438,14 +439,18 @@ def _scan_repeats(
 _BARE = re.compile(f"{SYLLABLE}(?: {SYLLABLE})?")
 
 
-def _places(units: list[AdminUnit]) -> dict[int, int]:
-    """Where each unit mention and its name start, to where it ends: titles take them whole."""
+def _places(units: list[AdminUnit], groups: list[ResidentialGroup]) -> dict[int, int]:
+    """Where each unit or group mention and its name start, to where it ends: titles take them
+    whole ("trưởng thôn Đồng Vàng" names no person Đồng Vàng)."""
     places: dict[int, int] = {}
-    for unit in units:
-        for mention in unit.mentions:
+    # A group "named" like a person is the person a title governs ("Trưởng thôn Ma Văn Thước").
+    named = [group for group in groups if not looks_like_person(group.name.split(" "))]
+    places_named: list[AdminUnit | ResidentialGroup] = [*units, *named]
+    for place in places_named:
+        for mention in place.mentions:
             places[mention.start] = mention.end
-            if mention.text.endswith(unit.name):
-                places[mention.end - len(unit.name)] = mention.end
+            if mention.text.endswith(place.name):
+                places[mention.end - len(place.name)] = mention.end
     return places
 
 
@@ -461,7 +466,7 @@ class OfficialFinder:
         text = store.text(doc)
         units = store.get(doc, UNITS_KIND, AdminUnit)
         groups = store.get(doc, GROUPS_KIND, ResidentialGroup)
-        collector = _Collector(text, _places(units))
+        collector = _Collector(text, _places(units, groups))
         taken: set[int] = set()
         sentences = [(segment.kind, sentence) for segment, sentence in content_sentences(doc)]
         for kind, sentence in sentences:

@@ -125,7 +125,7 @@ def lexicon() -> TitleLexicon:
         ),
         # " từng làm trưởng bộ môn …", " là Chủ tịch …": a verb between a name and its title.
         title_verb=re.compile(
-            f" (?:(?:{alternation(data['title_verb_adverbs'])}) )?"
+            f",? (?:(?:{alternation(data['title_verb_adverbs'])}) )?"
             f"(?:{alternation(data['title_verbs'])}) (?:chức )?"
         ),
         appositive_opener=re.compile(f"(?:{alternation(data['appositive_openers'])}) "),
