@@ -99,6 +99,14 @@ CASES = [
     ("Sáng 20/8, ông Nguyễn Văn Tú, Phó Chủ tịch UBND huyện Lạng Giang đã kiểm tra tiến độ xây "
      "dựng tại Nhà máy nước sạch Tân Dĩnh.",
      "kiểm tra", None, "Nguyễn Văn Tú", "tiến độ xây dựng", []),
+    ("Chiều 16/10, Đoàn giám sát của Thường trực HĐND huyện Sơn Động gồm các đồng chí: Nguyễn Văn "
+     "Tài, Chủ tịch HĐND huyện; Lê Thị Hà, Phó Chủ tịch HĐND huyện đã giám sát việc hỗ trợ xây nhà "
+     "cho hộ nghèo tại xã An Lạc.",
+     "giám sát", "Đoàn giám sát của Thường trực HĐND huyện Sơn Động", "Nguyễn Văn Tài",
+     "việc hỗ trợ xây nhà cho hộ nghèo", [("xã", "An Lạc")]),
+    ("Chiều 13/5, bà Hà Thị Lan, Phó Chủ tịch UBND tỉnh và Đoàn ĐBQH tỉnh Tuyên Quang đã tiếp xúc "
+     "cử tri xã Kim Phú, huyện Yên Sơn.",
+     "tiếp xúc cử tri", "Đoàn ĐBQH tỉnh Tuyên Quang", "Hà Thị Lan", None, [("xã", "Kim Phú")]),
 ]
 # fmt: on
 
@@ -110,7 +118,7 @@ def test_the_main_inspection(
     kind: str,
     inspecting: str | None,
     leader: str | None,
-    topic: str,
+    topic: str | None,
     targets: list[tuple[str, str]],
 ) -> None:
     assert _summary(_report(nlp, body)) == (kind, inspecting, leader, topic, targets)

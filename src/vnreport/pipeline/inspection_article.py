@@ -49,6 +49,7 @@ class Lexicon:
     body_end: re.Pattern[str]
     leader_after: re.Pattern[str]
     leader_before: re.Pattern[str]
+    leader_list: re.Pattern[str]
     member: re.Pattern[str]
     preposition: re.Pattern[str]
     purpose: re.Pattern[str]
@@ -88,6 +89,7 @@ def lexicon() -> Lexicon:
         body_end=re.compile(alternation(data["body_ends"])),
         leader_after=re.compile(_words(data["leader_after"])),
         leader_before=re.compile(_words(data["leader_before"]) + " "),
+        leader_list=re.compile(" (?:" + alternation(data["leader_lists"]) + ") "),
         member=re.compile(_words(data["member_markers"])),
         preposition=re.compile(" " + _words(data["target_prepositions"]) + " "),
         purpose=re.compile(" " + _words(data["purpose_links"]) + " (" + verbs + ")"),

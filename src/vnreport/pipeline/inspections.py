@@ -330,6 +330,10 @@ def _leader(article: Article, statement: _Statement, following: Span | None) -> 
     acting = article.people_in(statement.sentence.start, statement.verb_start)
     if acting and (statement.body is None or acting[0][0] < statement.body.start):
         return acting[0][2]
+    body = statement.body
+    listed = lex.leader_list.match(text, body.end) if body is not None else None
+    if listed is not None:  # "Đoàn giám sát … gồm các đồng chí: X, Bí thư Huyện ủy; Y, …"
+        return article.person_at(listed.end())
     if statement.body is None:
         return next((o for o in article.officials if o.role == "Trưởng đoàn"), None)
     return None
