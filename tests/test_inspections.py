@@ -88,6 +88,25 @@ CASES = [
      "HĐND xã làm Trưởng đoàn đã giám sát việc giải quyết kiến nghị của cử tri tại thôn Đồng Cống.",
      "giám sát", "Đoàn Giám sát của Thường trực HĐND xã Tân Sỏi", "Trần Thị Tấm",
      "việc giải quyết kiến nghị của cử tri", [("thôn", "Đồng Cống")]),
+    ("Ngày 9/10, Thường trực HĐND xã Tân Sỏi do bà Trần Thị Tấm, Phó Chủ tịch HĐND xã chủ trì đã "
+     "giám sát việc bảo đảm an toàn thực phẩm tại bếp ăn của Trường Mầm non Tân Sỏi.",
+     "giám sát", "Thường trực HĐND xã Tân Sỏi", "Trần Thị Tấm", "việc bảo đảm an toàn thực phẩm",
+     []),
+    ("Ngày 12/7, Đoàn khảo sát của Ban Kinh tế - Ngân sách HĐND tỉnh Bắc Giang đã khảo sát HTX "
+     "Nông nghiệp Phúc Hòa về tình hình phát triển kinh tế tập thể.",
+     "khảo sát", "Đoàn khảo sát của Ban Kinh tế - Ngân sách HĐND tỉnh Bắc Giang", None,
+     "tình hình phát triển kinh tế tập thể", []),
+    ("Sáng 20/8, ông Nguyễn Văn Tú, Phó Chủ tịch UBND huyện Lạng Giang đã kiểm tra tiến độ xây "
+     "dựng tại Nhà máy nước sạch Tân Dĩnh.",
+     "kiểm tra", None, "Nguyễn Văn Tú", "tiến độ xây dựng", []),
+    ("Chiều 16/10, Đoàn giám sát của Thường trực HĐND huyện Sơn Động gồm các đồng chí: Nguyễn Văn "
+     "Tài, Chủ tịch HĐND huyện; Lê Thị Hà, Phó Chủ tịch HĐND huyện đã giám sát việc hỗ trợ xây nhà "
+     "cho hộ nghèo tại xã An Lạc.",
+     "giám sát", "Đoàn giám sát của Thường trực HĐND huyện Sơn Động", "Nguyễn Văn Tài",
+     "việc hỗ trợ xây nhà cho hộ nghèo", [("xã", "An Lạc")]),
+    ("Chiều 13/5, bà Hà Thị Lan, Phó Chủ tịch UBND tỉnh và Đoàn ĐBQH tỉnh Tuyên Quang đã tiếp xúc "
+     "cử tri xã Kim Phú, huyện Yên Sơn.",
+     "tiếp xúc cử tri", "Đoàn ĐBQH tỉnh Tuyên Quang", "Hà Thị Lan", None, [("xã", "Kim Phú")]),
 ]
 # fmt: on
 
@@ -99,7 +118,7 @@ def test_the_main_inspection(
     kind: str,
     inspecting: str | None,
     leader: str | None,
-    topic: str,
+    topic: str | None,
     targets: list[tuple[str, str]],
 ) -> None:
     assert _summary(_report(nlp, body)) == (kind, inspecting, leader, topic, targets)
@@ -172,6 +191,22 @@ FURTHER_CASES = [
      "vận chuyển lợn.",
      "làm việc", _DELEGATION, "việc kiểm soát vận chuyển lợn", [("xã", "Yên Lư")],
      ["Công an xã Yên Lư"]),
+    ("Chiều cùng ngày, tại xã Tư Mại, đoàn đã làm việc với Công an xã về việc kiểm soát vận "
+     "chuyển lợn.",
+     "làm việc", _DELEGATION, "việc kiểm soát vận chuyển lợn", [("xã", "Tư Mại")],
+     ["Công an xã"]),
+    ("Chiều cùng ngày, trước buổi làm việc, các thành viên đoàn đã đến thăm Trường Mầm non Yên "
+     "Lư.",
+     "thăm", _DELEGATION, None, [], ["Trường Mầm non Yên Lư"]),
+    ("Sau đó, đoàn khảo sát tiếp tại xã Đức Giang, làm việc với HTX Nông nghiệp Đức Giang.",
+     "khảo sát", _DELEGATION, None, [("xã", "Đức Giang")], ["HTX Nông nghiệp Đức Giang"]),
+    ("Sau buổi làm việc tại xã Yên Lư, đoàn tiếp tục kiểm tra tại xã Tư Mại.",
+     "kiểm tra", _DELEGATION, "công tác phòng, chống dịch tả lợn châu Phi", [("xã", "Tư Mại")],
+     []),
+    ("Kết thúc buổi kiểm tra ở xã Yên Lư, đoàn làm việc với Trạm Y tế xã Tư Mại và Trường "
+     "Mầm non Tư Mại.",
+     "làm việc", _DELEGATION, None, [("xã", "Tư Mại")],
+     ["Trạm Y tế xã Tư Mại", "Trường Mầm non Tư Mại"]),
 ]
 # fmt: on
 
@@ -202,6 +237,74 @@ def test_a_further_activity_is_its_own_record(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Chiều 13/3, đoàn tiếp tục kiểm tra tại xã Tư Mại.", "kiểm tra"),
+        ("Sáng ngày 14/3, đoàn giám sát việc tiêu hủy lợn bệnh tại xã Tư Mại.", "giám sát"),
+        ("Tiếp tục chương trình công tác, đoàn làm việc với UBND xã Tư Mại.", "làm việc"),
+        ("Cũng trong chương trình, đoàn đã kiểm tra tại xã Tư Mại.", "kiểm tra"),
+    ],
+)
+def test_a_further_activity_on_its_own_day_or_programme(
+    nlp: Language, sentence: str, kind: str
+) -> None:
+    main, further = _report(nlp, _MAIN + sentence).inspections
+    assert [(t.type, t.name) for t in main.targets] == [("xã", "Yên Lư")]
+    assert (further.kind, [(t.type, t.name) for t in further.targets]) == (kind, [("xã", "Tư Mại")])
+    assert (further.leader, further.date) == ("Trịnh Văn Hải", None)
+
+
+def test_the_main_bodys_short_name_does_the_further_activity_with_its_leader(
+    nlp: Language,
+) -> None:
+    report = _report(
+        nlp,
+        "Sáng 9/10, Thường trực HĐND xã Tân Sỏi do bà Trần Thị Tấm, Phó Chủ tịch HĐND xã chủ trì "
+        "đã giám sát hoạt động sản xuất của HTX Dịch vụ nông nghiệp Tân Sỏi.\n\nCùng ngày, "
+        "Thường trực HĐND xã làm việc với Ban quản lý chợ Tân Sỏi về công tác thu phí.",
+    )
+    main, further = report.inspections
+    assert [o.text for o in main.organizations] == ["HTX Dịch vụ nông nghiệp Tân Sỏi"]
+    assert (further.kind, further.body.text if further.body else None, further.leader) == (
+        "làm việc",
+        "Thường trực HĐND xã",
+        "Trần Thị Tấm",
+    )
+    assert (further.topic.text if further.topic else None) == "công tác thu phí"
+    assert [o.text for o in further.organizations] == ["Ban quản lý chợ Tân Sỏi"]
+
+
+# (headline, lead, the main record's targets, the further one's), written for these tests.
+# fmt: off
+TITLE_CASES = [
+    ("Huyện Yên Dũng kiểm tra phòng, chống dịch tại xã Yên Lư và xã Tư Mại",
+     _MAIN + "Chiều cùng ngày, đoàn tiếp tục kiểm tra tại xã Tư Mại.",
+     [("xã", "Yên Lư")], [("xã", "Tư Mại")]),
+    ("Ban Pháp chế HĐND tỉnh giám sát tại huyện Tân Yên",
+     "Sáng 4/6, Đoàn giám sát của Ban Pháp chế HĐND tỉnh Bắc Giang đã giám sát việc thực hiện "
+     "Luật Công an xã tại xã Ngọc Lý, huyện Tân Yên.",
+     [("xã", "Ngọc Lý")], None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("title", "body", "main_targets", "further_targets"), TITLE_CASES)
+def test_the_titles_places_are_the_further_ones_or_an_address(
+    nlp: Language,
+    title: str,
+    body: str,
+    main_targets: list[tuple[str, str]],
+    further_targets: list[tuple[str, str]] | None,
+) -> None:
+    main, *others = _report(nlp, body, title=title).inspections
+    assert [(t.type, t.name) for t in main.targets] == main_targets
+    assert [[(t.type, t.name) for t in o.targets] for o in others] == (
+        [further_targets] if further_targets is not None else []
+    )
+    assert main.organizations == []  # "Luật Công an xã" names no body
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Trước đó, đoàn đã kiểm tra thực tế tại thôn Ruồng Cải.",
@@ -229,6 +332,20 @@ ORGANIZATION_CASES = [
      ["Công ty TNHH Thủy sản Hải Vương"]),
     ("Đoàn đã kiểm tra khu vực chợ Bến Thành và cảng cá Trần Đề.", []),
     ("Đoàn đã kiểm tra công tác trực tại phường Trường Sơn.", []),
+    ("Đoàn đã làm việc với Chi nhánh Ngân hàng Chính sách xã hội huyện Yên Dũng và Phòng Tài chính "
+     "- Kế hoạch huyện.",
+     ["Chi nhánh Ngân hàng Chính sách xã hội huyện Yên Dũng", "Phòng Tài chính - Kế hoạch huyện"]),
+    ("Đoàn đã kiểm tra Xí nghiệp Cấp nước Yên Dũng và Ban Quản lý dự án đầu tư xây dựng huyện.",
+     ["Xí nghiệp Cấp nước Yên Dũng", "Ban Quản lý dự án đầu tư xây dựng huyện"]),
+    ("Đoàn đã kiểm tra Trường Tiểu học Tư Mại, Trường THCS Tư Mại và Điểm trường thôn Ruồng Cải.",
+     ["Trường Tiểu học Tư Mại", "Trường THCS Tư Mại", "Điểm trường thôn Ruồng Cải"]),
+    ("Đoàn đã kiểm tra trường THCS Yên Lư và trạm y tế xã Yên Lư.",
+     ["trường THCS Yên Lư", "trạm y tế xã Yên Lư"]),
+    ("Đoàn đã kiểm tra việc thực hiện Luật Công an xã và hoạt động của trạm y tế sau sáp nhập.", []),
+    ("Đoàn đã làm việc với Đảng bộ xã Yên Lư và Chi bộ Trường THCS Yên Lư.",
+     ["Đảng bộ xã Yên Lư", "Chi bộ Trường THCS Yên Lư"]),
+    ("Đoàn đã làm việc với Trạm cấp nước sinh hoạt tập trung thôn Ruồng Cải.",
+     ["Trạm cấp nước sinh hoạt tập trung thôn Ruồng Cải"]),
 ]
 # fmt: on
 
@@ -240,6 +357,17 @@ def test_inspected_organizations_are_full_names(
     report = _report(nlp, _MAIN + sentence)
     (item,) = report.inspections
     assert [o.text for o in item.organizations] == organizations
+
+
+@pytest.mark.parametrize(
+    "listed",
+    ["Trường Mầm non Yên Lư", "Chi bộ Trường THCS Yên Lư", "Phòng Tài chính - Kế hoạch huyện"],
+)
+def test_an_organization_listed_after_a_unit_is_no_target(nlp: Language, listed: str) -> None:
+    report = _report(nlp, _MAIN + f"Đoàn đã làm việc với Trạm Y tế xã Tư Mại và {listed}.")
+    (item,) = report.inspections
+    assert [(t.type, t.name) for t in item.targets] == [("xã", "Yên Lư"), ("xã", "Tư Mại")]
+    assert [o.text for o in item.organizations] == ["Trạm Y tế xã Tư Mại", listed]
 
 
 def test_members_of_the_delegation(nlp: Language) -> None:
@@ -332,6 +460,13 @@ _PIECES = st.sampled_from(
         "Trường THCS Tam Dị",
         "Công an xã",
         "được",
+        "Chiều 13/3,",
+        "Sau buổi làm việc tại xã Tam Dị,",
+        "tại thôn Đồng Vàng,",
+        "các đại biểu",
+        "Phòng Tài chính huyện",
+        "và Trường Mầm non Tam Dị",
+        "Chi bộ",
     ]
 )
 

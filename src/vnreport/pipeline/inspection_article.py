@@ -25,6 +25,7 @@ from vnreport.text.script import alternation
 LEVELS = {"tỉnh": 0, "thành phố": 1, "quận": 1, "huyện": 1, "thị xã": 1}
 WARD_LEVEL, GROUP_LEVEL = 2, 3
 _TRIM = " ,.;:–-\n"
+_DAY = r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?(?!\d)"  # "12/6", "3-11-2024"
 
 
 def _words(words: list[str]) -> str:
@@ -48,6 +49,7 @@ class Lexicon:
     body_end: re.Pattern[str]
     leader_after: re.Pattern[str]
     leader_before: re.Pattern[str]
+    leader_list: re.Pattern[str]
     member: re.Pattern[str]
     preposition: re.Pattern[str]
     purpose: re.Pattern[str]
@@ -70,6 +72,8 @@ class Lexicon:
     secondary_marker: re.Pattern[str]
     same_day: frozenset[str]
     secondary_adverbs: re.Pattern[str]
+    secondary_aside: re.Pattern[str]
+    secondary_subject: re.Pattern[str]
     partner: re.Pattern[str]
 
 
@@ -85,6 +89,7 @@ def lexicon() -> Lexicon:
         body_end=re.compile(alternation(data["body_ends"])),
         leader_after=re.compile(_words(data["leader_after"])),
         leader_before=re.compile(_words(data["leader_before"]) + " "),
+        leader_list=re.compile(" (?:" + alternation(data["leader_lists"]) + ") "),
         member=re.compile(_words(data["member_markers"])),
         preposition=re.compile(" " + _words(data["target_prepositions"]) + " "),
         purpose=re.compile(" " + _words(data["purpose_links"]) + " (" + verbs + ")"),
@@ -105,10 +110,17 @@ def lexicon() -> Lexicon:
         passive=re.compile("(?:^|\\W)(?:" + alternation(data["passive_markers"]) + ") $"),
         organization_end=re.compile(alternation([*data["organization_ends"], " và "])),
         secondary_marker=re.compile(
-            r"\s*(" + alternation(data["secondary_markers"]) + r")(?!\w),? "
+            r"\s*(?:(?P<word>" + alternation(data["secondary_markers"]) + rf")(?!\w)(?: {_DAY})?"
+            r"|(?:" + alternation(data["secondary_day_parts"]) + rf") {_DAY}"
+            r"|(?P<clause>" + alternation(data["secondary_clause_markers"]) + r")(?!\w)"
+            r"[^,.;:\n]{0,80}),? "
         ),
         same_day=frozenset(data["same_day_markers"]),
         partner=re.compile(" (?:" + alternation(data["partner_markers"]) + ") $"),
+        secondary_aside=re.compile(
+            r"(?:" + alternation(data["secondary_asides"]) + r")(?!\w)[^,.;:\n]{1,60}, "
+        ),
+        secondary_subject=re.compile(_words([*data["site_subjects"], *data["secondary_subjects"]])),
         secondary_adverbs=re.compile(
             "(?: (?:" + alternation(data["secondary_adverbs"]) + r")(?!\w))* "
         ),
@@ -146,6 +158,7 @@ class Article:
             Place(m.start, m.end, u.type, u.name, LEVELS.get(u.type, WARD_LEVEL))
             for u in units
             for m in u.mentions
+            if not self._organization_misread(m.start, m.end)
         ] + [
             Place(m.start, m.end, g.type, g.name, GROUP_LEVEL)
             for g in store.get(doc, GROUPS_KIND, ResidentialGroup)
@@ -156,6 +169,15 @@ class Article:
         people = [(m.start, m.end, o) for o in self.officials for m in o.mentions]
         self.people = sorted(people, key=lambda item: item[0])
         self._people_starts = [item[0] for item in self.people]
+
+    def _organization_misread(self, start: int, end: int) -> bool:
+        """Whether a unit's bare name listed after "và" is the start of an organization's name
+        that goes on ("xã Đồng Tâm và Trường Mầm non …" gives no "xã Trường Mầm")."""
+        lex, text = lexicon(), self.text
+        listed = text.endswith((" và ", ", "), 0, start)
+        goes_on = text[end : end + 1] == " " and text[end + 1 : end + 2].isalnum()
+        named = lex.organization.match(text, start) is not None
+        return listed and goes_on and named and lex.organization_end.match(text, end) is None
 
     def places_in(self, start: int, end: int) -> list[Place]:
         """Unit and group mentions that start inside `[start, end)`."""

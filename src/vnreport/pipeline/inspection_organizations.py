@@ -6,6 +6,8 @@ from vnreport.pipeline.inspection_article import Article, lexicon
 from vnreport.records import Span
 
 _ORGANIZATION_REACH = 80
+_INTRODUCERS = (" với ", " tại ", " ở ", " đến ", " thăm ")
+_LEVEL_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "trấn", "phố"})
 
 
 def organizations(article: Article, start: int, end: int) -> list[Span]:
@@ -20,18 +22,22 @@ def organizations(article: Article, start: int, end: int) -> list[Span]:
             for p in article.places_in(head.start() - 40, head.end())
         ):
             continue  # "phường Trường Sơn": a unit's name, not a school
-        if " " not in head.group() and not _named_after(article, head.end()):
-            continue  # "chợ" alone names no body
         span = article.span(head.start(), _organization_end(article, head.end(), end))
-        if span is not None:
+        if span is not None and _named(article, head.start(), head.end(), span.end):
             found.append(span)
     return found
 
 
-def _named_after(article: Article, position: int) -> bool:
-    """Whether a name or a unit follows a one-word head ("Trường THCS …", "Trạm xã …")."""
-    following = article.text[position + 1 : position + 2]
-    return following.isupper() or bool(article.places_in(position, position + 2))
+def _named(article: Article, head: int, start: int, end: int) -> bool:
+    """Whether the words after a head name a body: a capital, a number or a unit ("Trường THCS
+    X", "Trạm cấp nước buôn Y"); "Công an xã" in "Luật Công an xã" names none, in "làm việc với
+    Công an xã" the commune's."""
+    words = article.text[start:end].split()
+    named = any(word[:1].isupper() or word[:1].isdigit() for word in words)
+    # "Ban Quản lý dự án đầu tư xây dựng huyện": a body of the level it ends with
+    of_level = bool(words) and words[-1] in _LEVEL_WORDS
+    introduced = len(words) > 1 or article.text.endswith(_INTRODUCERS, 0, head)
+    return named or (of_level and introduced) or bool(article.places_in(start, end))
 
 
 def _organization_end(article: Article, start: int, end: int) -> int:

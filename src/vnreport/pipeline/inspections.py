@@ -123,29 +123,46 @@ def _topic_end(article: Article, start: int, end: int) -> int:
     stops = [end]
     places = article.places_in(start, end)
     if places:
-        # a preposition shortly before the first place introduces it
-        # ("tại các hẻm nhỏ và nhà trọ trên địa bàn P.10"): the first "tại"/"ở" close enough wins;
-        # "với" only when nothing else is ("gắn với du lịch … tại xã X" is no place)
-        near = [
-            preposition
-            for preposition in lex.preposition.finditer(text, start, places[0].start)
-            if places[0].start - preposition.end() <= _PREPOSITION_REACH
-        ]
-        placing = [p.start() for p in near if p.group().strip() != "với"]
-        stops.extend(placing[:1] or [p.start() for p in near[-1:]])
+        # "tại các hẻm nhỏ và nhà trọ trên địa bàn P.10": the preposition introduces the place
+        introduced = _introducing(text, start, places[0].start)
+        stops.append(places[0].start if introduced is None else introduced)
     link = lex.topic_end.search(text, start, end)
     if link is not None:
         stops.append(link.start())
-    if places:
-        stops.append(places[0].start)
+    bodies = organizations(article, start + 1, min(stops))
+    if bodies:
+        # "việc bảo đảm an toàn thực phẩm tại bếp ăn của Trường X": the body is where, not what;
+        # "hoạt động của Trung tâm X" keeps it
+        body = bodies[0].start
+        owner = text.rfind(" của ", start, body)
+        introduced = _introducing(text, start, body)
+        if introduced is not None:
+            stops.append(introduced)
+        elif owner == -1 or body - owner > _PREPOSITION_REACH:
+            stops.append(body)
     return min(stops)
+
+
+def _introducing(text: str, start: int, position: int) -> int | None:
+    """Where the preposition introducing what is at `position` starts: the first "tại"/"ở" close
+    enough before it, else a close "với" ("gắn với du lịch … tại xã X" is no place)."""
+    near = [
+        preposition
+        for preposition in lexicon().preposition.finditer(text, start, position)
+        if position - preposition.end() <= _PREPOSITION_REACH
+    ]
+    placing = [p.start() for p in near if p.group().strip() != "với"]
+    if placing:
+        return placing[0]
+    return near[-1].start() if near else None
 
 
 def _object(article: Article, start: int, end: int) -> Span | None:
     """The object phrase after a verb: what was inspected, without place or date."""
     text = article.text
-    if text.startswith(" thực tế", start):
-        start += len(" thực tế")
+    for adverb in (" thực tế", " tiếp"):  # "kiểm tra thực tế tại …", "khảo sát tiếp tại …"
+        if text.startswith(adverb, start) and not text[start + len(adverb) :][:1].isalnum():
+            start += len(adverb)
     return article.span(start, _topic_end(article, start, end))
 
 
@@ -158,7 +175,14 @@ def _topic(article: Article, statement: _Statement, title: _Statement | None) ->
         found = _object(article, statement.verb_end, sentence_end)
     if found is not None:
         return found
-    lead = lex.topic_lead.search(text, statement.verb_end, sentence_end)
+    lead = next(
+        (
+            lead
+            for lead in lex.topic_lead.finditer(text, statement.verb_end, sentence_end)
+            if not text.endswith("làm ", 0, lead.start())  # "làm việc với …" is no topic
+        ),
+        None,
+    )
     if lead is not None:
         start = lead.end() if lead.group() in lex.topic_leads_after else lead.start()
         found = _object(article, start, sentence_end)
@@ -209,6 +233,16 @@ def _targets(
     article: Article, start: int, end: int, own: set[str], found: dict[tuple[str, str], None]
 ) -> None:
     """Add the places of `text[start:end]` to `found`, skipping own units and addresses."""
+    for place, address in _places_as_addresses(article, start, end):
+        if address or f"{place.type} {fold(place.name)}" in own:
+            continue
+        found.setdefault((place.type, place.name), None)
+
+
+def _places_as_addresses(article: Article, start: int, end: int) -> list[tuple[Place, bool]]:
+    """The places of `text[start:end]`, each with whether it is the address of the one before
+    ("phường Xương Giang, thành phố Bắc Giang")."""
+    found: list[tuple[Place, bool]] = []
     previous: Place | None = None
     for place in article.places_in(start, end):
         address = (
@@ -216,10 +250,18 @@ def _targets(
             and place.level < previous.level
             and _ADDRESS_GAP.fullmatch(article.text, previous.end, place.start) is not None
         )
+        found.append((place, address))
         previous = place
-        if address or f"{place.type} {fold(place.name)}" in own:
-            continue
-        found.setdefault((place.type, place.name), None)
+    return found
+
+
+def _addresses(article: Article, sentence: Span) -> set[tuple[str, str]]:
+    """The units a sentence names only as addresses."""
+    return {
+        (place.type, place.name)
+        for place, address in _places_as_addresses(article, sentence.start, sentence.end)
+        if address
+    }
 
 
 def _organization_units(
@@ -288,6 +330,10 @@ def _leader(article: Article, statement: _Statement, following: Span | None) -> 
     acting = article.people_in(statement.sentence.start, statement.verb_start)
     if acting and (statement.body is None or acting[0][0] < statement.body.start):
         return acting[0][2]
+    body = statement.body
+    listed = lex.leader_list.match(text, body.end) if body is not None else None
+    if listed is not None:  # "Đoàn giám sát … gồm các đồng chí: X, Bí thư Huyện ủy; Y, …"
+        return article.person_at(listed.end())
     if statement.body is None:
         return next((o for o in article.officials if o.role == "Trưởng đoàn"), None)
     return None
@@ -324,8 +370,11 @@ def _further(article: Article, segment: Segment, sentence: Span) -> _Further | N
     marker = lex.secondary_marker.match(text, sentence.start, sentence.end)
     if marker is None:
         return None
-    same_day = marker.group(1) in lex.same_day
-    subject = lex.site_subject.match(text, marker.end(), sentence.end)
+    same_day = (marker.group("word") or marker.group("clause")) in lex.same_day
+    # "Chiều cùng ngày, tại xã X, đoàn …": the aside's places are the activity's
+    aside = lex.secondary_aside.match(text, marker.end(), sentence.end)
+    opened = aside.end() if aside is not None else marker.end()
+    subject = lex.secondary_subject.match(text, opened, sentence.end)
     if subject is not None:
         named = lex.site_subject_name.match(text, subject.end(), sentence.end)
         # "Đoàn giám sát tiếp tục làm việc …" before "Đoàn kiểm tra tại …"
@@ -334,7 +383,8 @@ def _further(article: Article, segment: Segment, sentence: Span) -> _Further | N
             verb = lex.verb.match(text, adverbs.end()) if adverbs is not None else None
             if verb is not None and verb.end() <= sentence.end:
                 kind, verb_end = _kind(text, verb, sentence.end)
-                delegated = _Statement(segment, sentence, None, verb.start(), verb_end, kind)
+                verb_start = marker.end() if aside is not None else verb.start()
+                delegated = _Statement(segment, sentence, None, verb_start, verb_end, kind)
                 return _Further(delegated, True, same_day)
         return None
     statement = _statement(article, segment, sentence)
@@ -369,6 +419,11 @@ def _is_further(article: Article, further: _Further, main: Inspection) -> bool:
         acting = article.people_in(statement.sentence.start, statement.verb_start)
         return statement.body is not None or any(p.name != main.leader for _, _, p in acting)
     return False
+
+
+def _same_body(body: Span | None, main: Span | None) -> bool:
+    """Whether a further activity's body is the main one's, maybe shortened."""
+    return body is not None and main is not None and fold(main.text).startswith(fold(body.text))
 
 
 def _unique(spans: list[Span]) -> list[Span]:
@@ -417,15 +472,17 @@ class InspectionFinder:
             if segment.kind in ("lead", "body")
             and (further := _further(article, segment, sentence)) is not None
         ]
+        # the title's places are weighed only once the further activities are known: "… tại
+        # phường A và phường B" names the main one's ward and a further one's
         first = self._inspection(
-            article, main, title, following, {c.statement.sentence.start for c in candidates}
+            article, main, None, following, {c.statement.sentence.start for c in candidates}
         )
         found = [c for c in candidates if _is_further(article, c, first)]
-        if len(found) < len(candidates):  # the others were site visits of the main activity
-            first = self._inspection(
-                article, main, title, following, {c.statement.sentence.start for c in found}
-            )
-        return [first, *(self._further_inspection(article, f, first) for f in found)]
+        others = [self._further_inspection(article, f, first) for f in found]
+        claimed = {(t.type, t.name) for other in others for t in other.targets}
+        starts = {c.statement.sentence.start for c in found}
+        first = self._inspection(article, main, title, following, starts, claimed=claimed)
+        return [first, *others]
 
     def _inspection(
         self,
@@ -434,8 +491,11 @@ class InspectionFinder:
         title: _Statement | None,
         following: Span | None,
         further: set[int],
+        *,
+        claimed: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
     ) -> Inspection:
-        """The main activity; `further` holds the starts of the sentences of the others."""
+        """The main activity; `further` holds the starts of the sentences of the others, and
+        `claimed` their targets, which the title's places then are."""
         leader = _leader(article, main, following)
         own = _own_units(article, main, leader)
         if main.body is not None:
@@ -451,7 +511,11 @@ class InspectionFinder:
         _targets(article, main.verb_start, main.sentence.end, own, found)
         found_bodies = organizations(article, main.verb_end, main.sentence.end)
         if title is not None and title is not main:
-            _targets(article, title.verb_start, title.sentence.end, own, found)
+            # the title's places, less the further ones' and the main sentence's addresses
+            # ("… tại huyện Chợ Đồn" over "tại xã Ngọc Phái, huyện Chợ Đồn")
+            skipped = own | {f"{t} {fold(n)}" for t, n in claimed}
+            skipped |= {f"{t} {fold(n)}" for t, n in _addresses(article, main.sentence)}
+            _targets(article, title.verb_start, title.sentence.end, skipped, found)
             found_bodies += organizations(article, title.verb_end, title.sentence.end)
         for index in _visits(article, leader):
             sentence = article.sentences[index][1]
@@ -486,8 +550,10 @@ class InspectionFinder:
     ) -> Inspection:
         """A further activity: the main delegation's ("đoàn"), or its own body's or official's."""
         statement = further.statement
-        if further.delegation:
-            body, leader_name, members = main.body, main.leader, main.members
+        # "Cùng ngày, Thường trực HĐND xã làm việc với …" after "Thường trực HĐND xã X …": the
+        # same delegation, its body as written
+        if further.delegation or _same_body(statement.body, main.body):
+            body, leader_name, members = statement.body or main.body, main.leader, main.members
             leader = next((o for o in article.officials if o.name == leader_name), None)
         else:
             leader = _leader(article, statement, None)
