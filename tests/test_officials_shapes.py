@@ -83,6 +83,11 @@ CASES = [
      "Takeshi Morimoto", None, "giám đốc Công ty Sakura Việt Nam"),
     ("Phát biểu tại lễ khởi công có ông McAllister, Giám đốc dự án nước sạch của tổ chức.",
      "McAllister", None, "Giám đốc dự án nước sạch của tổ chức"),
+    # a committee's name with a dash, after a title word and "Ban"
+    ("Cùng đi có bà Lò Thị Sen, ủy viên Ban Kinh tế - Ngân sách HĐND tỉnh.",
+     "Lò Thị Sen", None, "ủy viên Ban Kinh tế - Ngân sách HĐND tỉnh"),
+    ("Dự buổi làm việc có ông Phạm Văn Hưng, Ủy viên Ban Văn hóa - Xã hội.",
+     "Phạm Văn Hưng", None, "Ủy viên Ban Văn hóa - Xã hội"),
 ]
 # fmt: on
 
@@ -168,3 +173,24 @@ def test_mentions_are_grounded_in_any_mix_of_shapes(
     for official in report.officials:
         for mention in official.mentions:
             assert report.text[mention.start : mention.end] == mention.text
+
+
+# fmt: off
+COMMITTEE_PLACES = [
+    # text, name, place: a bare "Huyện ủy" takes the unit the text names that committee with
+    ("Đoàn kiểm tra của Ban Thường vụ Huyện ủy Văn Lãng do ông Hoàng Văn Pác, Phó Bí thư "
+     "Huyện ủy làm trưởng đoàn đã làm việc tại xã Tân Mỹ.", "Hoàng Văn Pác", "huyện Văn Lãng"),
+    ("Tỉnh ủy Cao Bằng cử đoàn công tác. Bà Nông Thị Hà, Trưởng ban Dân vận Tỉnh ủy phát biểu.",
+     "Nông Thị Hà", "tỉnh Cao Bằng"),
+    # no committee named with a unit: no place
+    ("Ông Hoàng Văn Pác, Phó Bí thư Huyện ủy đã làm việc tại xã Tân Mỹ.", "Hoàng Văn Pác", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "name", "place"), COMMITTEE_PLACES)
+def test_a_bare_committee_takes_the_unit_it_is_named_with(
+    nlp: Language, text: str, name: str, place: str | None
+) -> None:
+    (official,) = [o for o in officials(nlp, text) if o.name == name]
+    assert official.place == place

@@ -481,7 +481,7 @@ class OfficialFinder:
             if person.title is None and person.rank is None:
                 continue  # a name with neither title nor rank is no official
             organization, place = (
-                place_of(person.title, person.title_end, units, groups)
+                place_of(person.title, person.title_end, units, groups, text)
                 if person.title
                 else (None, None)
             )

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from vnreport.pipeline.gazetteer import gazetteer, split_type
-from vnreport.pipeline.titles import CAPITALISED_RUN, lexicon
+from vnreport.pipeline.titles import CAPITALISED_RUN, SYLLABLE, lexicon
 from vnreport.records import AdminUnit, ResidentialGroup
 from vnreport.resources import load_json
 from vnreport.text.script import trie_pattern
@@ -100,28 +100,51 @@ def _group_place(
     return f"{chosen.type} {chosen.name}" if chosen else None
 
 
+def _named_committee(word: str, unit_type: str, text: str, position: int) -> str | None:
+    """The unit a bare committee of the title ("Huyện ủy") is named with elsewhere in the text
+    ("Ban Thường vụ Huyện ủy Hải Lăng"): the one named last before `position`, else the first."""
+    named: list[tuple[int, str]] = []
+    for match in re.finditer(f"(?<!\\w){re.escape(word)} (?={SYLLABLE})", text):
+        run = CAPITALISED_RUN.match(text, match.end())
+        syllables = run.group().split(" ") if run else []
+        for size in range(len(syllables), 0, -1):
+            name = " ".join(syllables[:size])
+            if gazetteer().lookup(unit_type, name):
+                named.append((match.start(), name))
+                break
+    if not named:
+        return None
+    before = [pair for pair in named if pair[0] < position]
+    return f"{unit_type} {(before[-1] if before else named[0])[1]}"
+
+
 def place_of(
-    title: str, position: int, units: list[AdminUnit], groups: list[ResidentialGroup]
+    title: str,
+    position: int,
+    units: list[AdminUnit],
+    groups: list[ResidentialGroup],
+    text: str = "",
 ) -> tuple[str | None, str | None]:
-    """(organization, place) of a title at `position`, the place taken from the article's units."""
+    """(organization, place) of a title at `position`, the place taken from the article's units
+    or, for a bare committee ("Huyện ủy"), from where `text` names that committee's unit."""
     lex = lexicon()
     organization = None
     head = lex.head.match(title)
     if head and head.end() < len(title):
         organization = title[head.end() :].strip() or None
-    best: tuple[int, int, int, str] | None = None
+    best: tuple[int, int, int, str, str] | None = None
     for word, unit_type in lex.place_words.items():
         index = title.rfind(word)
         if index < 0:
             continue
         # The type word standing last wins; of two ending together ("thị xã", "xã") the longer.
-        candidate = (index + len(word), len(word), index, unit_type)
+        candidate = (index + len(word), len(word), index, unit_type, word)
         if best is None or candidate[:2] > best[:2]:
             best = candidate
     if best is None:
         group_place = _group_place(title, position, units, groups)
         return organization, group_place or _bare_province(title)
-    _, _, index, unit_type = best
+    _, _, index, unit_type, word = best
     fitting = [unit for unit in units if _has_type(unit, unit_type)]
     tail = title[index:]
     for unit in fitting:
@@ -129,7 +152,10 @@ def place_of(
             return organization, f"{unit.type} {unit.name}"
     chosen = _chosen(fitting, position)
     if chosen is None:
+        place = None
         if unit_type in {"province", "tỉnh"}:
-            return organization, _bare_province(title) or _province_of_units(units)
-        return organization, None
+            place = _bare_province(title) or _province_of_units(units)
+        if place is None and word.endswith(("ủy", "uỷ")) and title.endswith(word):
+            place = _named_committee(word, unit_type, text, position)
+        return organization, place
     return organization, f"{chosen.type} {chosen.name}"

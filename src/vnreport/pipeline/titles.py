@@ -225,9 +225,9 @@ class TitleScanner:
                 continue
             if self._sentence_goes_on(position, title_end, end, after_place=after_place):
                 break
-            organisation = lex.organisations.match(text, position, end)
-            if organisation is not None:
-                title_end = position = organisation.end()
+            organisation_end = self._organisation_end(position, end)
+            if organisation_end is not None:
+                title_end = position = organisation_end
                 continue
             if lex.honorific.match(text, position, end) or lex.body_after_and.match(text, position):
                 break
@@ -279,6 +279,21 @@ class TitleScanner:
             self.text[title_end - 2 : title_end] in {"ủy", "uỷ"}
             and self.lexicon.committee_continuation.match(self.text, position, end) is None
         )
+
+    def _organisation_end(self, position: int, end: int) -> int | None:
+        """End of an organisation's name at `position`, or after the first words of the
+        capitalised run there ("Ban Kinh tế - Ngân sách", which the run alone cuts at the dash)."""
+        organisation = self.lexicon.organisations.match(self.text, position, end)
+        if organisation is not None:
+            return organisation.end()
+        run = CAPITALISED_RUN.match(self.text, position, end)
+        if run is None or self.lexicon.honorific.match(self.text, position, end):
+            return None
+        for space in re.finditer(" ", run.group()):
+            organisation = self.lexicon.organisations.match(self.text, position + space.end(), end)
+            if organisation is not None and organisation.end() > run.end():
+                return organisation.end()
+        return None
 
     def _capitalised_run(
         self, start: int, head_end: int, title_end: int, position: int, end: int
