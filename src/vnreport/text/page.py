@@ -288,10 +288,9 @@ def _without_cut_fragments(
 
 
 def _segment(text: str, kind: SegmentKind, paragraph: _Paragraph) -> Segment:
-    # Offsets from a scan of `text` are valid spans: skip pydantic's per-field checks.
     sentences = (
         [
-            Span.model_construct(start=s, end=e, text=text[s:e])
+            Span(start=s, end=e, text=text[s:e])
             for s, e in sentence_spans(text, paragraph.start, paragraph.end)
         ]
         if kind in CONTENT_KINDS
