@@ -17,13 +17,11 @@ is linear (no nested quantifiers), so megabyte-long runs of digits cost a single
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -125,13 +123,11 @@ _WordEnd = Callable[[int], int | None]
 
 
 def _doc_word_end(doc: Doc) -> _WordEnd:
-    ends: dict[int, int] = {}
-
     def word_end(pos: int) -> int | None:
-        if not ends:  # built on first use, from one array read: most sentences never ask
-            starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
-            ends.update(zip(starts, map(operator.add, starts, lengths), strict=True))
-        return ends.get(pos)
+        span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None or span.start_char != pos:
+            return None
+        return span.end_char
 
     return word_end
 
