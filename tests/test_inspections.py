@@ -67,6 +67,27 @@ CASES = [
      "tại xã An Lạc. Các xã An Châu và Dương Hưu sẽ được đoàn kiểm tra trong tháng tới.",
      "kiểm tra", "Ban Chỉ đạo chuyển đổi số huyện Sơn Động", None, "kết quả chuyển đổi số",
      [("xã", "An Lạc")]),
+    ("Ngày 5/4, UBND huyện Lạng Giang thành lập Đoàn kiểm tra liên ngành do ông Vũ Đức Minh, Phó "
+     "Chủ tịch UBND huyện làm trưởng đoàn, đi kiểm tra công tác bảo đảm an toàn thực phẩm tại xã "
+     "Tân Hưng.",
+     "kiểm tra", "Đoàn kiểm tra liên ngành", "Vũ Đức Minh", "công tác bảo đảm an toàn thực phẩm",
+     [("xã", "Tân Hưng")]),
+    ("Ngày 18/6, Ban Pháp chế HĐND tỉnh Bắc Giang do đồng chí Nguyễn Văn Lâm, Trưởng Ban Pháp chế "
+     "HĐND tỉnh làm trưởng đoàn đã giám sát công tác tiếp công dân tại xã Tam Dị.",
+     "giám sát", "Ban Pháp chế HĐND tỉnh Bắc Giang", "Nguyễn Văn Lâm", "công tác tiếp công dân",
+     [("xã", "Tam Dị")]),
+    ("Sáng 9/8, Tổ công tác số 3 của tỉnh do đồng chí Y Ngông Niê, Phó Chủ tịch UBND tỉnh làm tổ "
+     "trưởng đã làm việc với xã Ea Tiêu về tình hình vận hành chính quyền địa phương hai cấp.",
+     "làm việc", "Tổ công tác số 3 của tỉnh", "Y Ngông Niê",
+     "tình hình vận hành chính quyền địa phương hai cấp", [("xã", "Ea Tiêu")]),
+    ("Ngày 9/9, Ban An toàn giao thông tỉnh Vĩnh Long phối hợp với UBND phường Tân Ngãi kiểm tra "
+     "công tác bảo đảm an toàn tại các bến đò ngang.",
+     "kiểm tra", "Ban An toàn giao thông tỉnh Vĩnh Long", None,
+     "công tác bảo đảm an toàn tại các bến đò ngang", [("phường", "Tân Ngãi")]),
+    ("Chiều 29/5, Đoàn Giám sát của Thường trực HĐND xã Tân Sỏi do bà Trần Thị Tấm, Phó Chủ tịch "
+     "HĐND xã làm Trưởng đoàn đã giám sát việc giải quyết kiến nghị của cử tri tại thôn Đồng Cống.",
+     "giám sát", "Đoàn Giám sát của Thường trực HĐND xã Tân Sỏi", "Trần Thị Tấm",
+     "việc giải quyết kiến nghị của cử tri", [("thôn", "Đồng Cống")]),
 ]
 # fmt: on
 
@@ -109,6 +130,116 @@ def test_a_site_visit_adds_targets_to_the_main_activity(nlp: Language) -> None:
         ("thôn", "Đồng Mới"),
     ]
     assert item.span.text.startswith("Ngày 6/12")
+
+
+def test_a_site_visit_after_the_main_one_stays_with_it(nlp: Language) -> None:
+    report = _report(
+        nlp,
+        "Chiều 28/8, Đoàn kiểm tra của UBND huyện Văn Chấn do bà Hà Thị Liên, Phó Chủ tịch UBND "
+        "huyện làm trưởng đoàn đã kiểm tra công tác chuẩn bị năm học mới tại xã Sơn Thịnh.\n\n"
+        "Sau đó, đoàn đã kiểm tra thực tế tại điểm trường thôn Khe Căng.",
+    )
+    (item,) = report.inspections
+    assert [(t.type, t.name) for t in item.targets] == [("xã", "Sơn Thịnh"), ("thôn", "Khe Căng")]
+
+
+_MAIN = (
+    "Sáng 12/3, Đoàn kiểm tra liên ngành của UBND huyện Yên Dũng do ông Trịnh Văn Hải, Phó Chủ "
+    "tịch UBND huyện làm Trưởng đoàn đã kiểm tra công tác phòng, chống dịch tả lợn châu Phi tại xã "
+    "Yên Lư. Tham gia đoàn có bà Đỗ Thị Hương, Trưởng phòng Nông nghiệp huyện.\n\n"
+)
+_DELEGATION = (
+    "Đoàn kiểm tra liên ngành của UBND huyện Yên Dũng",
+    "Trịnh Văn Hải",
+    ["Đỗ Thị Hương"],
+)
+
+# (the sentence after the main one; the further record's kind, (body, leader, members), topic,
+# targets, organizations), all written for these tests.
+# fmt: off
+FURTHER_CASES = [
+    ("Cùng ngày, đoàn cũng đã làm việc với UBND xã Tư Mại về công tác tiêm phòng cho gia súc.",
+     "làm việc", _DELEGATION, "công tác tiêm phòng cho gia súc", [("xã", "Tư Mại")], []),
+    ("Cùng ngày, đoàn cũng kiểm tra tại xã Tư Mại và xã Đức Giang.",
+     "kiểm tra", _DELEGATION, "công tác phòng, chống dịch tả lợn châu Phi",
+     [("xã", "Tư Mại"), ("xã", "Đức Giang")], []),
+    ("Chiều cùng ngày, ông Trịnh Văn Hải đến kiểm tra Trường THCS Tư Mại và Trạm Y tế xã Tư Mại.",
+     "kiểm tra", (None, "Trịnh Văn Hải", []), None, [("xã", "Tư Mại")],
+     ["Trường THCS Tư Mại", "Trạm Y tế xã Tư Mại"]),
+    ("Sau đó, đoàn tiếp tục giám sát việc tiêu hủy lợn bệnh tại xã Đức Giang.",
+     "giám sát", _DELEGATION, "việc tiêu hủy lợn bệnh", [("xã", "Đức Giang")], []),
+    ("Chiều cùng ngày, đoàn kiểm tra tiếp tục làm việc với Công an xã Yên Lư về việc kiểm soát "
+     "vận chuyển lợn.",
+     "làm việc", _DELEGATION, "việc kiểm soát vận chuyển lợn", [("xã", "Yên Lư")],
+     ["Công an xã Yên Lư"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "delegation", "topic", "targets", "organizations"), FURTHER_CASES
+)
+def test_a_further_activity_is_its_own_record(
+    nlp: Language,
+    sentence: str,
+    kind: str,
+    delegation: tuple[str | None, str | None, list[str]],
+    topic: str | None,
+    targets: list[tuple[str, str]],
+    organizations: list[str],
+) -> None:
+    report = _report(nlp, _MAIN + sentence)
+    main, further = report.inspections
+    assert [(t.type, t.name) for t in main.targets] == [("xã", "Yên Lư")]
+    assert further.span.text == sentence
+    assert (further.body.text if further.body else None, further.leader, further.members) == (
+        delegation
+    )
+    assert (further.kind, further.topic.text if further.topic else None) == (kind, topic)
+    assert [(t.type, t.name) for t in further.targets] == targets
+    assert [o.text for o in further.organizations] == organizations
+    assert further.date == main.date is not None  # "Cùng ngày", "Sau đó": the main one's day
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trước đó, đoàn đã kiểm tra thực tế tại thôn Ruồng Cải.",
+        "Sau đó, đoàn đã kiểm tra thực tế tại thôn Ruồng Cải.",
+        "Cùng ngày, đoàn đề nghị xã Tư Mại tăng cường tiêm phòng.",
+        "Sau đó, đoàn đến thăm gia đình ông Lê Văn Bình ở thôn Ruồng Cải.",
+        "Sau đó, ông Nguyễn Văn Tú, Chủ tịch UBND xã Yên Lư kiến nghị huyện sớm kiểm tra tình hình "
+        "dịch tại xã Tư Mại.",
+    ],
+)
+def test_a_site_visit_or_an_ask_is_no_further_activity(nlp: Language, sentence: str) -> None:
+    assert len(_report(nlp, _MAIN + sentence).inspections) == 1
+
+
+# (a sentence of a site visit, the organizations it inspects), written for these tests.
+# fmt: off
+ORGANIZATION_CASES = [
+    ("Đoàn đã kiểm tra kho sơ chế của Công ty TNHH Nông sản Đồng Quang và bếp ăn của HTX Nông "
+     "nghiệp và Dịch vụ Phượng Sơn.",
+     ["Công ty TNHH Nông sản Đồng Quang", "HTX Nông nghiệp và Dịch vụ Phượng Sơn"]),
+    ("Đoàn đã kiểm tra cơ sở vật chất của Trường Tiểu học và THCS Sơn Thịnh và Trường Mầm non Hoa "
+     "Ban.",
+     ["Trường Tiểu học và THCS Sơn Thịnh", "Trường Mầm non Hoa Ban"]),
+    ("Đoàn đã kiểm tra bếp ăn của Công ty TNHH Thủy sản Hải Vương ở phường Nhơn Bình.",
+     ["Công ty TNHH Thủy sản Hải Vương"]),
+    ("Đoàn đã kiểm tra khu vực chợ Bến Thành và cảng cá Trần Đề.", []),
+    ("Đoàn đã kiểm tra công tác trực tại phường Trường Sơn.", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "organizations"), ORGANIZATION_CASES)
+def test_inspected_organizations_are_full_names(
+    nlp: Language, sentence: str, organizations: list[str]
+) -> None:
+    report = _report(nlp, _MAIN + sentence)
+    (item,) = report.inspections
+    assert [o.text for o in item.organizations] == organizations
 
 
 def test_members_of_the_delegation(nlp: Language) -> None:
@@ -195,6 +326,11 @@ _PIECES = st.sampled_from(
         ")",
         "\n\n",
         "Trước đó,",
+        "Cùng ngày,",
+        "Sau đó,",
+        "đoàn",
+        "Trường THCS Tam Dị",
+        "Công an xã",
         "được",
     ]
 )

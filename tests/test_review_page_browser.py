@@ -23,6 +23,8 @@ from tests.test_review_page import HOSTILE
 from vnreport.io import read_path
 from vnreport.records import Report
 
+from .conftest import CORPORA
+
 pytestmark = pytest.mark.slow
 
 
@@ -145,3 +147,40 @@ def test_the_page_in_a_browser(driver: Any, nlp: Language, tmp_path: Path, name:
     assert _card_text(driver)
     _screenshot(driver, tmp_path, name)
     assert [m for m in driver.get_log("browser") if m["level"] == "SEVERE"] == []
+
+
+_WORDS_WIDTH = """
+const cell = arguments[0], words = arguments[1];
+const probe = document.createElement("span");
+probe.style.whiteSpace = "nowrap";
+probe.textContent = words;
+cell.appendChild(probe);
+const width = probe.getBoundingClientRect().width;
+probe.remove();
+return width;
+"""
+
+
+@pytest.mark.parametrize("width", [1280, 1600])
+def test_the_inspections_table_gives_its_phrases_room(
+    driver: Any, nlp: Language, tmp_path: Path, width: int
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    article = CORPORA / "wild" / "140-an-toan-thuc-pham-phuong-son.txt"
+    report = vnreport.extract(article.read_text(encoding="utf-8"), nlp=nlp)
+    assert len(report.inspections) == 2
+    driver.set_window_size(width, 900)
+    _open(driver, report, tmp_path)
+    rows = driver.find_elements(By.CSS_SELECTOR, ".records-inspection tbody tr")
+    assert len(rows) == len(report.inspections)
+    for row, item in zip(rows, report.inspections, strict=True):
+        for column, span in (("body", item.body), ("topic", item.topic)):
+            assert span is not None
+            cell = row.find_element(By.CSS_SELECTOR, f"td.col-{column}")
+            assert cell.text == span.text
+            # wider than its first four words written on one line: no word-per-line wrapping
+            four_words = " ".join(span.text.split()[:4])
+            needed = driver.execute_script(_WORDS_WIDTH, cell, four_words)
+            assert cell.rect["width"] > needed, (column, cell.rect["width"], needed)
+    _screenshot(driver, tmp_path, f"inspections-{width}")

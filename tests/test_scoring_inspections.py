@@ -38,6 +38,7 @@ ALL_RIGHT = {
     "inspection_body": (1, 0, 0),
     "inspection_topic": (1, 0, 0),
     "inspection_targets": (2, 0, 0),
+    "inspection_organizations": (0, 0, 0),
 }
 
 # fmt: off
@@ -52,6 +53,18 @@ CASES = [
     (_item(body=None), _item(), ALL_RIGHT | {"inspection_body": (0, 1, 0)}),
     (_item(), _item(targets=[{"type": "xã", "name": "Yên Đĩnh"}, {"type": "huyện", "name": "Chợ Mới"}]),
      ALL_RIGHT | {"inspection_targets": (1, 1, 1)}),
+    # organizations: token overlap of at least one half, like the other phrases
+    (_item(organizations=["Trường THCS Yên Đĩnh"]), _item(organizations=["Trường THCS Yên Đĩnh"]),
+     ALL_RIGHT | {"inspection_organizations": (1, 0, 0)}),
+    (_item(organizations=["Công ty TNHH Chế biến nông sản Bắc Hà"]),
+     _item(organizations=["Công ty TNHH Chế biến nông sản Bắc Hà ở xã Yên Đĩnh"]),
+     ALL_RIGHT | {"inspection_organizations": (1, 0, 0)}),
+    (_item(organizations=["Trạm Y tế xã Yên Đĩnh", "Công an xã Yên Đĩnh"]),
+     _item(organizations=["Trạm Y tế xã Yên Đĩnh", "Trường Mầm non Hoa Sen"]),
+     ALL_RIGHT | {"inspection_organizations": (1, 1, 1)}),
+    (_item(organizations=["Hợp tác xã Nông nghiệp và Dịch vụ Tân Tiến"]),
+     _item(organizations=["Hợp tác xã"]),
+     ALL_RIGHT | {"inspection_organizations": (0, 1, 1)}),
 ]
 # fmt: on
 
@@ -71,6 +84,7 @@ def test_a_missing_prediction_is_wrong_on_every_field() -> None:
         "inspection_body": (0, 1, 0),
         "inspection_topic": (0, 1, 0),
         "inspection_targets": (0, 0, 2),
+        "inspection_organizations": (0, 0, 0),
     }
 
 
@@ -82,3 +96,41 @@ def test_an_extra_prediction_costs_target_precision() -> None:
 def test_a_gold_record_without_the_key_is_not_scored() -> None:
     scored = score_inspections(from_gold({}), from_gold(_gold(_item())))
     assert all(counts == Counts() for counts in scored.values())
+
+
+SECOND = _item(
+    kind="làm việc",
+    body="Đoàn kiểm tra của UBND huyện Chợ Mới",
+    topic="công tác giải ngân vốn đầu tư công",
+    targets=[{"type": "xã", "name": "Thanh Thịnh"}],
+    organizations=["Trường Tiểu học Thanh Thịnh"],
+)
+
+
+def test_a_second_activity_is_paired_by_its_targets_not_its_position() -> None:
+    other = _item(kind="thăm", targets=[{"type": "xã", "name": "Như Cố"}], topic=None)
+    counts = _counts(_gold(_item(), SECOND), _gold(_item(), other, SECOND))
+    assert counts["inspection_kind"] == (2, 0, 0)
+    assert counts["inspection_topic"] == (2, 0, 0)
+    assert counts["inspection_targets"] == (3, 1, 0)  # the unpaired prediction costs precision
+    assert counts["inspection_organizations"] == (1, 0, 0)
+
+
+def test_a_second_activity_can_be_paired_by_an_organization_alone() -> None:
+    predicted = SECOND | {"targets": []}
+    counts = _counts(_gold(_item(), SECOND), _gold(_item(), predicted))
+    assert counts["inspection_kind"] == (2, 0, 0)
+    assert counts["inspection_targets"] == (2, 0, 1)
+    assert counts["inspection_organizations"] == (1, 0, 0)
+
+
+def test_a_missed_second_activity_is_wrong_on_every_field() -> None:
+    counts = _counts(_gold(_item(), SECOND), _gold(_item()))
+    assert counts["inspection_kind"] == (1, 1, 0)
+    assert counts["inspection_targets"] == (2, 0, 1)
+    assert counts["inspection_organizations"] == (0, 0, 1)
+
+
+def test_an_unpaired_prediction_costs_organization_precision() -> None:
+    other = _item(targets=[{"type": "xã", "name": "Như Cố"}], organizations=["Công an xã Như Cố"])
+    assert _counts(_gold(_item()), _gold(_item(), other))["inspection_organizations"] == (0, 1, 0)

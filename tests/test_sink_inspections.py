@@ -79,6 +79,47 @@ def test_inspection_rows_land_in_their_tables(tmp_path: Path) -> None:
     engine.dispose()
 
 
+def _stored(
+    report: vnreport.Report, database: Path, *queries: str
+) -> list[list[tuple[object, ...]]]:
+    """The rows of each query after writing `report` to a fresh SQLite database."""
+    with SqliteSink(database) as sink:
+        sink.write([report])
+    engine = create_engine(f"sqlite:///{database}")
+    with engine.connect() as connection:
+        found = [[tuple(row) for row in connection.execute(text(query))] for query in queries]
+    engine.dispose()
+    return found
+
+
+def test_a_further_activity_is_a_row_of_its_own(nlp: Language, tmp_path: Path) -> None:
+    article = CORPORA / "wild" / "140-an-toan-thuc-pham-phuong-son.txt"
+    report = vnreport.extract(article.read_text(encoding="utf-8"), nlp=nlp, source=article.name)
+    rows, targets, members = _stored(
+        report,
+        tmp_path / "out.sqlite",
+        "SELECT position, kind, body, organizations FROM inspections ORDER BY position",
+        "SELECT inspection, type, name FROM inspection_targets ORDER BY inspection",
+        "SELECT inspection, name, role FROM inspection_members",
+    )
+    assert [r[:3] for r in rows] == [
+        (0, "kiểm tra", "Đoàn kiểm tra liên ngành"),
+        (1, "làm việc", "Đoàn kiểm tra liên ngành"),
+    ]
+    assert json.loads(str(rows[0][3])) == [
+        "Công ty TNHH Nông sản Đồng Quang",
+        "HTX Nông nghiệp và Dịch vụ Phượng Sơn",
+    ]
+    assert rows[1][3] is None
+    assert targets == [(0, "xã", "Phượng Sơn"), (1, "xã", "Quý Sơn")]
+    assert set(members) == {
+        (0, "Hoàng Văn Khiêm", "leader"),
+        (0, "Nguyễn Thị Thanh Loan", "member"),
+        (1, "Hoàng Văn Khiêm", "leader"),
+        (1, "Nguyễn Thị Thanh Loan", "member"),
+    }
+
+
 def test_a_replaced_report_replaces_its_inspections(tmp_path: Path) -> None:
     database = tmp_path / "out.sqlite"
     with SqliteSink(database) as sink:

@@ -33,6 +33,7 @@ FIELDS = (
     "recommendations",
     *INSPECTION_ACCURACY,
     "inspection_targets",
+    "inspection_organizations",
 )
 ACCURACY_FIELDS = ("event_date", "author", "title", "published")
 """One-value fields; `published` is judged only on articles whose gold has the key."""
@@ -81,6 +82,7 @@ class InspectionItem:
     leader: str | None
     topic: str | None
     targets: tuple[tuple[str, str], ...]
+    organizations: tuple[str, ...] = ()
 
 
 @dataclass
@@ -139,6 +141,7 @@ def from_gold(gold: dict[str, Any]) -> Prediction:
                 leader=fold(item["leader"]) if item["leader"] else None,
                 topic=item["topic"],
                 targets=tuple((t["type"], fold(t["name"])) for t in item["targets"]),
+                organizations=tuple(item.get("organizations", [])),
             )
             for item in gold["inspections"]
         ],
@@ -166,6 +169,7 @@ def from_report(report: Report) -> Prediction:
                 leader=fold(item.leader) if item.leader else None,
                 topic=item.topic.text if item.topic else None,
                 targets=tuple((t.type, fold(t.name)) for t in item.targets),
+                organizations=tuple(o.text for o in item.organizations),
             )
             for item in report.inspections
         ],
@@ -232,6 +236,12 @@ def _same_phrase(gold: str | None, predicted: str | None) -> bool:
     return token_f1(gold, predicted) >= ITEM_OVERLAP
 
 
+def _shared(gold: InspectionItem, predicted: InspectionItem) -> int:
+    """How many targets and organizations two inspections have in common."""
+    organizations = _items(list(gold.organizations), list(predicted.organizations)).tp
+    return len(set(gold.targets) & set(predicted.targets)) + organizations
+
+
 def _pair_inspections(
     gold: list[InspectionItem], predicted: list[InspectionItem]
 ) -> list[tuple[InspectionItem, InspectionItem | None]]:
@@ -242,15 +252,19 @@ def _pair_inspections(
         if index == 0 and predicted:
             pairs.append((item, predicted[0]))
             continue
-        overlap = [(len(set(item.targets) & set(c.targets)), i) for i, c in enumerate(unmatched)]
+        overlap = [(_shared(item, candidate), i) for i, candidate in enumerate(unmatched)]
         best = max(overlap, default=(0, -1))
         pairs.append((item, unmatched.pop(best[1]) if best[0] else None))
     return pairs
 
 
+INSPECTION_SETS = ("inspection_targets", "inspection_organizations")
+"""Inspection fields scored as P/R/F1 over the items of paired inspections."""
+
+
 def score_inspections(gold: Prediction, predicted: Prediction) -> dict[str, Counts]:
     """Counts of the inspection fields; nothing when the gold has no inspections key."""
-    counts = {name: Counts() for name in (*INSPECTION_ACCURACY, "inspection_targets")}
+    counts = {name: Counts() for name in (*INSPECTION_ACCURACY, *INSPECTION_SETS)}
     if gold.inspections is None:
         return counts
     found = predicted.inspections or []
@@ -266,9 +280,12 @@ def score_inspections(gold: Prediction, predicted: Prediction) -> dict[str, Coun
             counts[name].add(Counts(tp=int(ok), fp=int(not ok)))
         targets = list(match.targets) if match is not None else []
         counts["inspection_targets"].add(_distinct(list(item.targets), targets))
+        organizations = list(match.organizations) if match is not None else []
+        counts["inspection_organizations"].add(_items(list(item.organizations), organizations))
     paired = [match for _, match in pairs if match is not None]
     for extra in (item for item in found if all(item is not m for m in paired)):
         counts["inspection_targets"].add(Counts(fp=len(set(extra.targets))))
+        counts["inspection_organizations"].add(Counts(fp=len(extra.organizations)))
     return counts
 
 

@@ -7,205 +7,33 @@ activity verb ("kiểm tra", "giám sát", "làm việc" …) said of an inspect
 topic the phrase after it, its targets the units and groups after it, less the inspecting side's
 own units and the parents named only as an address. Site visits elsewhere ("Trước đó, Đoàn công
 tác đã đi kiểm tra … tại tổ Giao Lâm", a caption "Đoàn kiểm tra … tại thôn X") add targets.
+Then the further activities: a later sentence opened by "Cùng ngày, …", "Sau đó, …" that states
+another kind, actor or place ("Cùng ngày, đoàn cũng làm việc với UBND xã Y …") is a record of
+its own, done by the main delegation when its subject is "đoàn".
 
 Only sentences where one compiled alternation finds a trigger get any further work.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from vnreport.pipeline import store
-from vnreport.pipeline.admin_units import KIND as UNITS_KIND
-from vnreport.pipeline.dates import KIND as DATES_KIND
-from vnreport.pipeline.groups import KIND as GROUPS_KIND
-from vnreport.pipeline.officials import KIND as OFFICIALS_KIND
-from vnreport.pipeline.segments import content_sentences
-from vnreport.records import (
-    AdminUnit,
-    EventDate,
-    Inspection,
-    InspectionTarget,
-    Official,
-    ResidentialGroup,
-    Segment,
-    Span,
-)
-from vnreport.resources import load_json
+from vnreport.pipeline.inspection_article import WARD_LEVEL, Article, Place, lexicon
+from vnreport.pipeline.inspection_organizations import organizations
+from vnreport.records import Inspection, InspectionTarget, Official, Segment, Span
 from vnreport.text.normalize import fold
-from vnreport.text.script import alternation
+
+__all__ = ["KIND", "InspectionFinder", "lexicon", "make_inspection_finder"]
 
 KIND = "inspections"
-# Level of a target: a unit after another one and a comma is its address when it is higher.
-_LEVELS = {"tỉnh": 0, "thành phố": 1, "quận": 1, "huyện": 1, "thị xã": 1}
-_WARD_LEVEL, _GROUP_LEVEL = 2, 3
 _ADDRESS_GAP = re.compile(r" ?[,(–-] ?| ")
-_TRIM = " ,.;:–-\n"
 _PREPOSITION_REACH = 50  # a unit this close after "tại"/"ở" is what the preposition introduces
-_ORGANIZATION_REACH = 80
 _ASIDE_REACH = 60  # "(thứ hai từ trái)" between a subject and its verb
-_ORGANIZATION_END = re.compile(r"[,;]| tại | và ")
-
-
-def _words(words: list[str]) -> str:
-    """An alternation of whole words: a word edge is required only where the entry has one."""
-    bounded = [w for w in words if w[:1].isalnum() and w[-1:].isalnum()]
-    parts = [rf"(?<!\w)(?:{alternation(bounded)})(?!\w)"] if bounded else []
-    for word in sorted(set(words) - set(bounded), key=len, reverse=True):
-        before = r"(?<!\w)" if word[:1].isalnum() else ""
-        after = r"(?!\w)" if word[-1:].isalnum() else ""
-        parts.append(before + re.escape(word) + after)
-    return "(?:" + "|".join(parts) + ")"
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The compiled patterns of `resources/inspections.json`."""
-
-    kinds: dict[str, str]
-    verb: re.Pattern[str]
-    body_head: re.Pattern[str]
-    body_end: re.Pattern[str]
-    leader_after: re.Pattern[str]
-    leader_before: re.Pattern[str]
-    member: re.Pattern[str]
-    preposition: re.Pattern[str]
-    purpose: re.Pattern[str]
-    joined_verb: re.Pattern[str]
-    topic_lead: re.Pattern[str]
-    topic_end: re.Pattern[str]
-    body_topic_skip: re.Pattern[str]
-    site_subject: re.Pattern[str]
-    site_subject_name: re.Pattern[str]
-    site_adverbs: re.Pattern[str]
-    site_verb: re.Pattern[str]
-    not_visit: re.Pattern[str]
-    verb_blocker: re.Pattern[str]
-    organization: re.Pattern[str]
-    topic_head: re.Pattern[str]
-    topic_leads_after: frozenset[str]
-    body_lead_in: re.Pattern[str]
-    passive: re.Pattern[str]
-
-
-@cache
-def lexicon() -> Lexicon:
-    """The lexicon, compiled once."""
-    data = load_json("inspections")
-    verbs = _words(list(data["kinds"]))
-    return Lexicon(
-        kinds={fold(word): kind for word, kind in data["kinds"].items()},
-        verb=re.compile(verbs, re.IGNORECASE),
-        body_head=re.compile(_words(data["body_heads"])),
-        body_end=re.compile(alternation(data["body_ends"])),
-        leader_after=re.compile(_words(data["leader_after"])),
-        leader_before=re.compile(_words(data["leader_before"]) + " "),
-        member=re.compile(_words(data["member_markers"])),
-        preposition=re.compile(" " + _words(data["target_prepositions"]) + " "),
-        purpose=re.compile(" " + _words(data["purpose_links"]) + " (" + verbs + ")"),
-        joined_verb=re.compile("(?: và|,)? (" + verbs + ")"),
-        topic_lead=re.compile(_words(data["topic_leads"])),
-        topic_end=re.compile(alternation(data["topic_ends"])),
-        body_topic_skip=re.compile("(?:" + _words(data["body_topic_skip"]) + " )+"),
-        site_subject=re.compile(_words(data["site_subjects"])),
-        site_subject_name=re.compile("(?: (?:" + alternation(data["site_subject_names"]) + "))*"),
-        site_adverbs=re.compile("(?: (?:" + alternation(data["site_adverbs"]) + ")(?!\\w))*"),
-        site_verb=re.compile(" " + _words(data["site_verbs"])),
-        not_visit=re.compile(" " + _words(data["not_visit"])),
-        verb_blocker=re.compile("(?:^|\\W)(?:" + alternation(data["verb_blockers"]) + ") $"),
-        organization=re.compile(_words(data["organization_heads"])),
-        topic_head=re.compile(_words(data["topic_heads"])),
-        topic_leads_after=frozenset(data["topic_leads_after"]),
-        body_lead_in=re.compile("(?:^|\\W)(?:" + alternation(data["body_lead_ins"]) + ") $"),
-        passive=re.compile("(?:^|\\W)(?:" + alternation(data["passive_markers"]) + ") $"),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Place:
-    """One mention of a unit or group, with what it refers to."""
-
-    start: int
-    end: int
-    type: str
-    name: str
-    level: int
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return self.type, fold(self.name)
-
-
-class _Article:
-    """The Doc's text and the records the other components put on it, indexed by offset."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.text = store.text(doc)
-        self.sentences = list(content_sentences(doc))
-        self._sentence_starts = [sentence.start for _, sentence in self.sentences]
-        self.officials = store.get(doc, OFFICIALS_KIND, Official)
-        self.dates = store.get(doc, DATES_KIND, EventDate)
-        places = [
-            _Place(m.start, m.end, u.type, u.name, _LEVELS.get(u.type, _WARD_LEVEL))
-            for u in store.get(doc, UNITS_KIND, AdminUnit)
-            for m in u.mentions
-        ] + [
-            _Place(m.start, m.end, g.type, g.name, _GROUP_LEVEL)
-            for g in store.get(doc, GROUPS_KIND, ResidentialGroup)
-            for m in g.mentions
-        ]
-        self.places = sorted(places, key=lambda p: p.start)
-        self._place_starts = [p.start for p in self.places]
-        people = [(m.start, m.end, o) for o in self.officials for m in o.mentions]
-        self.people = sorted(people, key=lambda item: item[0])
-        self._people_starts = [item[0] for item in self.people]
-
-    def places_in(self, start: int, end: int) -> list[_Place]:
-        """Unit and group mentions that start inside `[start, end)`."""
-        low = bisect.bisect_left(self._place_starts, start)
-        high = bisect.bisect_left(self._place_starts, end)
-        return self.places[low:high]
-
-    def person_before(self, start: int, end: int) -> Official | None:
-        """The official whose mention starts last inside `[start, end)`."""
-        index = bisect.bisect_left(self._people_starts, end) - 1
-        if index >= 0 and self.people[index][0] >= start:
-            return self.people[index][2]
-        return None
-
-    def person_at(self, start: int) -> Official | None:
-        """The official whose mention starts at `start`."""
-        index = bisect.bisect_left(self._people_starts, start)
-        if index < len(self.people) and self.people[index][0] == start:
-            return self.people[index][2]
-        return None
-
-    def people_in(self, start: int, end: int) -> list[tuple[int, int, Official]]:
-        """Official mentions that start inside `[start, end)`."""
-        low = bisect.bisect_left(self._people_starts, start)
-        high = bisect.bisect_left(self._people_starts, end)
-        return self.people[low:high]
-
-    def sentence_at(self, offset: int) -> int | None:
-        """The index of the content sentence holding `offset`, if any."""
-        index = bisect.bisect_right(self._sentence_starts, offset) - 1
-        if index >= 0 and offset < self.sentences[index][1].end:
-            return index
-        return None
-
-    def span(self, start: int, end: int) -> Span | None:
-        """The span of `text[start:end]` without surrounding spaces and punctuation."""
-        while start < end and self.text[start] in _TRIM:
-            start += 1
-        while end > start and self.text[end - 1] in _TRIM:
-            end -= 1
-        return store.grounded(self.text, start, end) if end > start else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +48,7 @@ class _Statement:
     kind: str
 
 
-def _verbs(article: _Article, start: int, end: int) -> list[re.Match[str]]:
+def _verbs(article: Article, start: int, end: int) -> list[re.Match[str]]:
     """Activity verbs in `text[start:end]` that are not part of a name ("Ban Kiểm tra")."""
     lex, text = lexicon(), article.text
     found = []
@@ -234,7 +62,7 @@ def _verbs(article: _Article, start: int, end: int) -> list[re.Match[str]]:
     return found
 
 
-def _body(article: _Article, sentence: Span) -> Span | None:
+def _body(article: Article, sentence: Span) -> Span | None:
     """The inspecting body named in the sentence, before any official unless they lead it."""
     lex, text = lexicon(), article.text
     first_person = next(iter(article.people_in(sentence.start, sentence.end)), None)
@@ -257,7 +85,7 @@ def _body(article: _Article, sentence: Span) -> Span | None:
     return None
 
 
-def _statement(article: _Article, segment: Segment, sentence: Span) -> _Statement | None:
+def _statement(article: Article, segment: Segment, sentence: Span) -> _Statement | None:
     """The activity a sentence states, when it says one of a body or of an official."""
     lex, text = lexicon(), article.text
     if lex.verb.search(text, sentence.start, sentence.end) is None:
@@ -271,18 +99,25 @@ def _statement(article: _Article, segment: Segment, sentence: Span) -> _Statemen
     acting = article.people_in(sentence.start, verb.start())
     if body is None and not acting and segment.kind != "title":
         return None
-    kind = lex.kinds[fold(verb.group())]
-    verb_end = verb.end()
-    purpose = lex.purpose.search(text, verb_end, sentence.end)
-    if kind == "làm việc" and purpose is not None:
-        kind, verb_end = lex.kinds[fold(purpose.group(1))], purpose.end()
-    joined = lex.joined_verb.match(text, verb_end, sentence.end)
-    if joined is not None:  # "thăm và làm việc": the first verb names it, the topic follows both
-        verb_end = joined.end()
+    kind, verb_end = _kind(text, verb, sentence.end)
     return _Statement(segment, sentence, body, verb.start(), verb_end, kind)
 
 
-def _topic_end(article: _Article, start: int, end: int) -> int:
+def _kind(text: str, verb: re.Match[str], end: int) -> tuple[str, int]:
+    """The kind a verb states, and where the verb phrase ends ("làm việc … để kiểm tra")."""
+    lex = lexicon()
+    kind = lex.kinds[fold(verb.group())]
+    verb_end = verb.end()
+    purpose = lex.purpose.search(text, verb_end, end)
+    if kind == "làm việc" and purpose is not None:
+        kind, verb_end = lex.kinds[fold(purpose.group(1))], purpose.end()
+    joined = lex.joined_verb.match(text, verb_end, end)
+    if joined is not None:  # "thăm và làm việc": the first verb names it, the topic follows both
+        verb_end = joined.end()
+    return kind, verb_end
+
+
+def _topic_end(article: Article, start: int, end: int) -> int:
     """Where the object phrase from `start` ends: at its place, a linking word or a unit."""
     lex, text = lexicon(), article.text
     stops = [end]
@@ -306,7 +141,7 @@ def _topic_end(article: _Article, start: int, end: int) -> int:
     return min(stops)
 
 
-def _object(article: _Article, start: int, end: int) -> Span | None:
+def _object(article: Article, start: int, end: int) -> Span | None:
     """The object phrase after a verb: what was inspected, without place or date."""
     text = article.text
     if text.startswith(" thực tế", start):
@@ -314,7 +149,7 @@ def _object(article: _Article, start: int, end: int) -> Span | None:
     return article.span(start, _topic_end(article, start, end))
 
 
-def _topic(article: _Article, statement: _Statement, title: _Statement | None) -> Span | None:
+def _topic(article: Article, statement: _Statement, title: _Statement | None) -> Span | None:
     """The topic: after the verb, else after "về", else inside the body's name or the title."""
     lex, text = lexicon(), article.text
     sentence_end = statement.sentence.end
@@ -342,7 +177,7 @@ def _topic(article: _Article, statement: _Statement, title: _Statement | None) -
     return _body_topic(article, body, body.start) if body is not None and head else None
 
 
-def _body_topic(article: _Article, body: Span, start: int) -> Span | None:
+def _body_topic(article: Article, body: Span, start: int) -> Span | None:
     """The topic inside a body's name: "Đoàn kiểm tra <topic> thành phố X"."""
     skip = lexicon().body_topic_skip.match(article.text, start, body.end)
     if skip is not None:
@@ -351,22 +186,30 @@ def _body_topic(article: _Article, body: Span, start: int) -> Span | None:
     return article.span(start, places[0].start if places else body.end)
 
 
-def _own_units(article: _Article, statement: _Statement, leader: Official | None) -> set[str]:
+def _own_units(article: Article, statement: _Statement, leader: Official | None) -> set[str]:
     """The inspecting side's units: in its body, its leader's title, before the verb."""
     own = {
         f"{p.type} {fold(p.name)}"
         for p in article.places_in(statement.sentence.start, statement.verb_start)
+        if not _partner(article, p)
     }
     if leader is not None and leader.place:
         own.add(fold(leader.place))
     return own
 
 
+def _partner(article: Article, place: Place) -> bool:
+    """Whether a unit before the verb joins the inspection ("phối hợp với UBND phường X")."""
+    if place.level < WARD_LEVEL:
+        return False  # "phối hợp với UBND huyện X": the higher level inspects with it
+    return lexicon().partner.search(article.text, max(0, place.start - 40), place.start) is not None
+
+
 def _targets(
-    article: _Article, start: int, end: int, own: set[str], found: dict[tuple[str, str], None]
+    article: Article, start: int, end: int, own: set[str], found: dict[tuple[str, str], None]
 ) -> None:
     """Add the places of `text[start:end]` to `found`, skipping own units and addresses."""
-    previous: _Place | None = None
+    previous: Place | None = None
     for place in article.places_in(start, end):
         address = (
             previous is not None
@@ -379,7 +222,18 @@ def _targets(
         found.setdefault((place.type, place.name), None)
 
 
-def _visits(article: _Article, leader: Official | None) -> list[int]:
+def _organization_units(
+    article: Article, bodies: list[Span], own: set[str], found: dict[tuple[str, str], None]
+) -> None:
+    """Add the unit an inspected body's name ends with ("Công an xã Yên Lư") to `found`."""
+    for body in bodies:
+        name = fold(body.text)
+        for written, unit in article.unit_names.items():
+            if name.endswith(written) and written.strip() not in own:
+                found.setdefault(unit, None)
+
+
+def _visits(article: Article, leader: Official | None) -> list[int]:
     """Sentences where the delegation or its leader visits a place: one scan of the text."""
     lex, text = lexicon(), article.text
     subjects = [
@@ -417,7 +271,7 @@ def _visits_here(text: str, subject_end: int, sentence_end: int) -> bool:
     return position > subject_end and text[position : position + 2].strip()[:1].isalnum()
 
 
-def _leader(article: _Article, statement: _Statement, following: Span | None) -> Official | None:
+def _leader(article: Article, statement: _Statement, following: Span | None) -> Official | None:
     """The official who leads: "do X … làm Trưởng đoàn", "Trưởng đoàn X", else who acts."""
     lex, text = lexicon(), article.text
     for sentence in (statement.sentence, following):
@@ -439,7 +293,7 @@ def _leader(article: _Article, statement: _Statement, following: Span | None) ->
     return None
 
 
-def _members(article: _Article, leader: Official | None) -> list[str]:
+def _members(article: Article, leader: Official | None) -> list[str]:
     """Officials named after "Tham gia đoàn có", "Cùng đi có", "Thành viên đoàn" …"""
     names: dict[str, None] = {}
     seen: set[int] = set()
@@ -454,34 +308,90 @@ def _members(article: _Article, leader: Official | None) -> list[str]:
     return list(names)
 
 
-def _organizations(article: _Article, start: int, end: int) -> list[Span]:
-    """Inspected bodies that are not units: "Trung tâm Phục vụ hành chính công phường X"."""
+@dataclass(frozen=True, slots=True)
+class _Further:
+    """A further activity: its statement, whether the main delegation does it ("Cùng ngày,
+    đoàn …"), and whether it is dated with the main one."""
+
+    statement: _Statement
+    delegation: bool
+    same_day: bool
+
+
+def _further(article: Article, segment: Segment, sentence: Span) -> _Further | None:
+    """The activity a sentence opened by "Cùng ngày, …", "Sau đó, …" states, if any."""
     lex, text = lexicon(), article.text
-    found: list[Span] = []
-    for head in lex.organization.finditer(text, start, end):
-        limit = min(end, head.end() + _ORGANIZATION_REACH)
-        stop = _ORGANIZATION_END.search(text, head.end(), limit)
-        finish = stop.start() if stop is not None else limit
-        places = article.places_in(head.end(), finish)
-        span = article.span(head.start(), places[0].end if places else finish)
-        if span is not None and (not found or span.start >= found[-1].end):
-            found.append(span)
-    return found
+    marker = lex.secondary_marker.match(text, sentence.start, sentence.end)
+    if marker is None:
+        return None
+    same_day = marker.group(1) in lex.same_day
+    subject = lex.site_subject.match(text, marker.end(), sentence.end)
+    if subject is not None:
+        named = lex.site_subject_name.match(text, subject.end(), sentence.end)
+        # "Đoàn giám sát tiếp tục làm việc …" before "Đoàn kiểm tra tại …"
+        for position in dict.fromkeys((named.end() if named else subject.end(), subject.end())):
+            adverbs = lex.secondary_adverbs.match(text, position, sentence.end)
+            verb = lex.verb.match(text, adverbs.end()) if adverbs is not None else None
+            if verb is not None and verb.end() <= sentence.end:
+                kind, verb_end = _kind(text, verb, sentence.end)
+                delegated = _Statement(segment, sentence, None, verb.start(), verb_end, kind)
+                return _Further(delegated, True, same_day)
+        return None
+    statement = _statement(article, segment, sentence)
+    if statement is None or lex.not_visit.search(text, marker.end() - 1, statement.verb_start):
+        return None  # "Sau đó, ông X kiến nghị huyện sớm kiểm tra …" asks for one
+    return _Further(statement, False, same_day)
+
+
+def _new_places(article: Article, statement: _Statement, main: Inspection) -> bool:
+    """Whether an activity names a commune or a higher unit the main one did not inspect."""
+    known = {(t.type, fold(t.name)) for t in main.targets}
+    return any(
+        place.level <= WARD_LEVEL and place.key not in known
+        for place in article.places_in(statement.verb_start, statement.sentence.end)
+    )
+
+
+def _is_further(article: Article, further: _Further, main: Inspection) -> bool:
+    """A different activity (another kind, actor or place), not a site visit of the main one."""
+    statement, text = further.statement, article.text
+    site_visit = text.startswith(" thực tế", statement.verb_end)
+    if _new_places(article, statement, main):
+        return True
+    if statement.kind != main.kind and not site_visit:
+        # "Cùng ngày, đoàn làm việc với UBND xã …", "… với Công an xã …"; a household visited in
+        # a thôn ("Sau đó, đoàn đến thăm gia đình ông X ở thôn Y") is a site visit
+        return any(
+            place.level <= WARD_LEVEL
+            for place in article.places_in(statement.verb_start, statement.sentence.end)
+        ) or bool(organizations(article, statement.verb_end, statement.sentence.end))
+    if not further.delegation:
+        acting = article.people_in(statement.sentence.start, statement.verb_start)
+        return statement.body is not None or any(p.name != main.leader for _, _, p in acting)
+    return False
+
+
+def _unique(spans: list[Span]) -> list[Span]:
+    """Spans with distinct folded texts, in order."""
+    seen: dict[str, Span] = {}
+    for span in spans:
+        seen.setdefault(fold(span.text), span)
+    return list(seen.values())
 
 
 class InspectionFinder:
-    """Finds the article's main activity: its kind, body, leader, topic and targets."""
+    """Finds the article's activities: the main one first, then those it reports after it."""
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
         return doc
 
     def match(self, doc: Doc) -> list[Inspection]:
-        """The inspections of the article, the main one first (at most one for now)."""
-        article = _Article(doc)
+        """The inspections of the article, the main one first."""
+        article = Article(doc)
         title: _Statement | None = None
         main: _Statement | None = None
-        following: Span | None = None
+        main_index = len(article.sentences)
         for index, (segment, sentence) in enumerate(article.sentences):
             if segment.kind not in ("title", "lead", "body"):
                 continue
@@ -491,25 +401,41 @@ class InspectionFinder:
             if segment.kind == "title":
                 title = title or statement
                 continue
-            main = statement
-            # the sentence after it may name the leader ("Đoàn do ông X … làm Trưởng đoàn")
-            following = next(
-                (s for seg, s in article.sentences[index + 1 :] if seg.kind in ("lead", "body")),
-                None,
-            )
+            main, main_index = statement, index
             break
         main = main or title
         if main is None:
             return []
-        return [self._inspection(article, main, title, following)]
+        # the sentence after it may name the leader ("Đoàn do ông X … làm Trưởng đoàn")
+        following = next(
+            (s for seg, s in article.sentences[main_index + 1 :] if seg.kind in ("lead", "body")),
+            None,
+        )
+        candidates = [
+            further
+            for segment, sentence in article.sentences[main_index + 1 :]
+            if segment.kind in ("lead", "body")
+            and (further := _further(article, segment, sentence)) is not None
+        ]
+        first = self._inspection(
+            article, main, title, following, {c.statement.sentence.start for c in candidates}
+        )
+        found = [c for c in candidates if _is_further(article, c, first)]
+        if len(found) < len(candidates):  # the others were site visits of the main activity
+            first = self._inspection(
+                article, main, title, following, {c.statement.sentence.start for c in found}
+            )
+        return [first, *(self._further_inspection(article, f, first) for f in found)]
 
     def _inspection(
         self,
-        article: _Article,
+        article: Article,
         main: _Statement,
         title: _Statement | None,
         following: Span | None,
+        further: set[int],
     ) -> Inspection:
+        """The main activity; `further` holds the starts of the sentences of the others."""
         leader = _leader(article, main, following)
         own = _own_units(article, main, leader)
         if main.body is not None:
@@ -517,15 +443,24 @@ class InspectionFinder:
                 f"{p.type} {fold(p.name)}"
                 for p in article.places_in(main.body.start, main.body.end)
             )
-        found: dict[tuple[str, str], None] = {}
+        found: dict[tuple[str, str], None] = {
+            (p.type, p.name): None
+            for p in article.places_in(main.sentence.start, main.verb_start)
+            if _partner(article, p)
+        }
         _targets(article, main.verb_start, main.sentence.end, own, found)
+        found_bodies = organizations(article, main.verb_end, main.sentence.end)
         if title is not None and title is not main:
             _targets(article, title.verb_start, title.sentence.end, own, found)
-        organizations = _organizations(article, main.verb_end, main.sentence.end)
+            found_bodies += organizations(article, title.verb_end, title.sentence.end)
         for index in _visits(article, leader):
             sentence = article.sentences[index][1]
-            if sentence is not main.sentence and (title is None or sentence is not title.sentence):
+            if sentence.start in further or sentence is main.sentence:
+                continue
+            if title is None or sentence is not title.sentence:
                 _targets(article, sentence.start, sentence.end, own, found)
+                found_bodies += organizations(article, sentence.start, sentence.end)
+        _organization_units(article, found_bodies, own, found)
         date = next(
             (
                 d
@@ -541,9 +476,44 @@ class InspectionFinder:
             members=_members(article, leader),
             topic=_topic(article, main, title),
             targets=[InspectionTarget(type=t, name=n) for t, n in found],
-            organizations=organizations,
+            organizations=_unique(found_bodies),
             date=date,
             span=main.sentence,
+        )
+
+    def _further_inspection(
+        self, article: Article, further: _Further, main: Inspection
+    ) -> Inspection:
+        """A further activity: the main delegation's ("đoàn"), or its own body's or official's."""
+        statement = further.statement
+        if further.delegation:
+            body, leader_name, members = main.body, main.leader, main.members
+            leader = next((o for o in article.officials if o.name == leader_name), None)
+        else:
+            leader = _leader(article, statement, None)
+            body, leader_name, members = statement.body, leader.name if leader else None, []
+        own = _own_units(article, statement, leader)
+        if body is not None:
+            own.update(f"{p.type} {fold(p.name)}" for p in article.places_in(body.start, body.end))
+        found: dict[tuple[str, str], None] = {}
+        _targets(article, statement.verb_start, statement.sentence.end, own, found)
+        bodies = organizations(article, statement.verb_end, statement.sentence.end)
+        _organization_units(article, bodies, own, found)
+        topic = _topic(article, statement, None)
+        if topic is not None and lexicon().organization.match(article.text, topic.start):
+            topic = None  # "đến kiểm tra Trường THCS X": what was inspected is a body
+        if topic is None and further.delegation and statement.kind == main.kind:
+            topic = main.topic  # "Cùng ngày, đoàn cũng khảo sát tại xã X": the same programme
+        return Inspection(
+            kind=statement.kind,
+            body=body,
+            leader=leader_name,
+            members=members,
+            topic=topic,
+            targets=[InspectionTarget(type=t, name=n) for t, n in found],
+            organizations=_unique(bodies),
+            date=main.date if further.same_day else None,
+            span=statement.sentence,
         )
 
     def set_annotations(self, doc: Doc, inspections: list[Inspection]) -> None:

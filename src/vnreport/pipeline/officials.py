@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from vnreport.pipeline import store
 from vnreport.pipeline.admin_units import KIND as UNITS_KIND
+from vnreport.pipeline.foreign_names import CAMEL_WORD, foreign_run
 from vnreport.pipeline.groups import KIND as GROUPS_KIND
 from vnreport.pipeline.segments import content_sentences
 from vnreport.pipeline.title_places import place_of
@@ -30,10 +31,17 @@ from vnreport.pipeline.titles import (
     is_name_start,
     lexicon,
 )
+from vnreport.pipeline.typed_names import looks_like_person
 from vnreport.records import AdminUnit, Official, ResidentialGroup
+from vnreport.text.script import trie_pattern
 
 KIND = "officials"
-_NAME_RUN = re.compile(f"{SYLLABLE}(?: {SYLLABLE}){{0,5}}")
+_NAME_WORD = f"(?:{CAMEL_WORD}|{SYLLABLE})"
+_NAME_RUN = re.compile(f"{_NAME_WORD}(?: {_NAME_WORD}){{0,5}}")
+# "đại úy lục quân Mỹ McKlein": a rank, a service and a country before a foreign name.
+_COUNTRY = re.compile(f"{SYLLABLE}(?: {SYLLABLE})? (?={_NAME_WORD})")
+# "ông Nguyễn Văn A (SN 1986), Trưởng phòng …": a short bracket between a name and its title.
+_BRACKET = re.compile(r" ?\([^()]{1,40}\)")
 # 'ông X, "trưởng khu phố" Y': a title may stand in quotes (the reader makes them straight).
 _TITLE_SEPARATOR = re.compile(r' ?(?:[–-]|,|\(|:) ?"?')
 _SEPARATORS = frozenset("–-,(:")
@@ -79,7 +87,11 @@ def _person_at(
     if not alone and lex.head.match(match.group()) is not None:
         return None
     if not (after_honorific or alone) and not is_name_start(syllables[0]):
-        return None
+        # "Hikosuke Tamasu - chủ tịch …": a foreign name of two words or more, wholly foreign.
+        foreign = foreign_run(syllables)
+        if foreign < 2:
+            return None
+        syllables = syllables[:foreign]
     # Stop a name where a title begins ("Hà Văn Tùng Phó Chủ tịch"); a last syllable that is
     # also a one-word head is the name's own ("Nguyễn Thế Chánh, phó chủ tịch xã").
     position = start
@@ -131,6 +143,7 @@ class _Collector:
         self.heads = _Matches(lex.head, text)
         self.honorifics = _Matches(lex.honorific, text)
         self.names = _Matches(_NAME_BEFORE_SEPARATOR, text)
+        self._endings: dict[str, list[_Person]] | None = None
 
     def add(
         self,
@@ -157,12 +170,91 @@ class _Collector:
 
     def bare(self, start: int, end: int, honorific_start: int) -> bool:
         """Attach "đồng chí Huế" to the one known person whose name ends that way."""
-        short = self.text[start:end]
-        matches = [p for p in self.people.values() if p.name.endswith(" " + short)]
+        matches = self._by_ending().get(self.text[start:end], [])
         if len(matches) != 1:
             return False
         matches[0].mentions.append((honorific_start, end))
         return True
+
+    def _by_ending(self) -> dict[str, list[_Person]]:
+        """The people by the last one and two syllables of their names, built once they are all
+        known: a bare mention then costs one look-up, however many people the article names."""
+        if self._endings is None:
+            self._endings = {}
+            for person in self.people.values():
+                syllables = person.name.split(" ")
+                for size in range(1, min(3, len(syllables))):
+                    ending = " ".join(syllables[-size:])
+                    self._endings.setdefault(ending, []).append(person)
+        return self._endings
+
+    def names_pattern(self) -> re.Pattern[str]:
+        """Every known full name, one alternation (a long name wins over a shorter one)."""
+        return re.compile(trie_pattern(self.people))
+
+
+def _title_after(
+    collector: _Collector, name_end: int, end: int, *, governed: bool
+) -> tuple[int, int] | None:
+    """The title written after a name: after a separator, after a short bracket and a separator,
+    or, for a name an honorific or rank governs, after a verb ("ông X từng làm trưởng bộ môn …")."""
+    text, scanner = collector.text, collector.scanner
+    bracket = _BRACKET.match(text, name_end, end)
+    for position in (name_end, bracket.end() if bracket else -1):
+        separator = _TITLE_SEPARATOR.match(text, position, end) if position >= 0 else None
+        if separator and separator.end() > position:
+            title_end = scanner.title_at(separator.end(), end)
+            if title_end > separator.end():
+                return separator.end(), title_end
+    if not governed:
+        return None
+    # "Đồng chí Phạm Thị Phượng ủy viên ban thường vụ …": a governed name may run into its title.
+    if text[name_end : name_end + 1] == " " and lexicon().head.match(text, name_end + 1, end):
+        title_end = scanner.title_at(name_end + 1, end)
+        if title_end > name_end + 1:
+            return name_end + 1, title_end
+    verb = lexicon().title_verb.match(text, name_end, end)
+    if verb is None:
+        return None
+    title_end = scanner.title_at(verb.end(), end)
+    title = text[verb.end() : title_end]
+    lex = lexicon()
+    # "là Chủ tịch ." says too little; "làm Trưởng đoàn" is a role, read elsewhere.
+    bare = lex.head.fullmatch(title) and text[title_end : title_end + 2].strip()[:1] in {"", "."}
+    if not title or bare or lex.role.fullmatch(title):
+        return None
+    return verb.end(), title_end
+
+
+def _opening_title(
+    collector: _Collector, sentence_start: int, honorific_start: int
+) -> tuple[int, int] | None:
+    """ "Vốn là tổ trưởng tổ Đảng trong đội, ông X …": the clause before the comma gives the
+    title of the person after it."""
+    text = collector.text
+    if text[honorific_start - 2 : honorific_start] != ", ":
+        return None
+    opener = lexicon().appositive_opener.match(text, sentence_start, honorific_start)
+    if opener is None or "," in text[opener.end() : honorific_start - 2]:
+        return None
+    title_end = collector.scanner.title_at(opener.end(), honorific_start - 2)
+    return (opener.end(), title_end) if title_end > opener.end() else None
+
+
+def _officer_abroad(text: str, position: int, end: int) -> tuple[int, int] | None:
+    """The foreign name after a rank's service and country ("lục quân Mỹ McKlein")."""
+    service = lexicon().rank_service.match(text, position, end)
+    country = _COUNTRY.match(text, service.end() if service else position, end)
+    if service is None and country is None:
+        return None
+    start = country.end() if country else position
+    run = _NAME_RUN.match(text, start, end)
+    if run is None:
+        return None
+    foreign = foreign_run(run.group().split(" "))
+    if not foreign:
+        return None
+    return start, start + len(" ".join(run.group().split(" ")[:foreign]))
 
 
 def _after_capitalised_word(text: str, position: int) -> bool:
@@ -199,16 +291,15 @@ def _scan_honorifics(
     for match in collector.honorifics.between(start, end):
         if _after_capitalised_word(text, match.start()):
             continue
+        rank = match.group("rank") or match.group("rank_only")
         person = _person_at(text, match.end(), end, places, after_honorific=True, single=True)
+        if person is None and rank:
+            person = _officer_abroad(text, match.end(), end)
         if person is None:
             continue
-        rank = match.group("rank") or match.group("rank_only")
-        title_span = None
-        separator = _TITLE_SEPARATOR.match(text, person[1], end)
-        if separator and separator.end() > person[1]:
-            title_end = collector.scanner.title_at(separator.end(), end)
-            if title_end > separator.end():
-                title_span = (separator.end(), title_end)
+        title_span = _title_after(collector, person[1], end, governed=True)
+        if title_span is None:
+            title_span = _opening_title(collector, start, match.start())
         if title_span is None:
             for gap in _BEFORE_HONORIFIC:
                 if text.startswith(gap, match.start() - len(gap)):
@@ -271,6 +362,9 @@ def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int])
             role=role_word or _role_after(text, person[1], end),
         )
         taken.update(range(title_start, person[1]))
+    for title_start, title_end in titles:
+        if text[title_end : title_end + 2] == ": " and text.endswith("các ", start, title_start):
+            _scan_listed(collector, (title_start, title_end), end, taken)
     # Name + separator + title ("Nguyễn Văn A – Chủ tịch UBND xã").
     for match in collector.names.between(start, end):
         if (
@@ -281,19 +375,40 @@ def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int])
         person = _person_at(text, match.start(), end, places)
         if person is None:
             continue
-        separator = _TITLE_SEPARATOR.match(text, person[1], end)
-        if separator is None or separator.end() == person[1]:
-            continue
-        title_end = collector.scanner.title_at(separator.end(), end)
-        if title_end > separator.end():
+        title_span = _title_after(collector, person[1], end, governed=False)
+        if title_span is not None:
             collector.add(
                 person,
                 mention_start=person[0],
                 honorific=None,
-                title_span=(separator.end(), title_end),
-                role=_role_after(text, title_end, end),
+                title_span=title_span,
+                role=_role_after(text, title_span[1], end),
             )
-            taken.update(range(person[0], title_end))
+            taken.update(range(person[0], title_span[1]))
+
+
+_LIST_JOIN = re.compile(r", (?:và )?| và ")
+
+
+def _scan_listed(
+    collector: _Collector, title_span: tuple[int, int], end: int, taken: set[int]
+) -> None:
+    """ "các Đại biểu Quốc hội: Nguyễn Thành Trung, Khang Thị Mào và Triệu Thị Huyền": each
+    name of the list after a plural title holds the title."""
+    text = collector.text
+    position = title_span[1] + 2
+    while position not in taken:
+        person = _person_at(text, position, end, collector.places)
+        if person is None:
+            return
+        collector.add(
+            person, mention_start=person[0], honorific=None, title_span=title_span, role=None
+        )
+        taken.update(range(person[0], person[1]))
+        join = _LIST_JOIN.match(text, person[1], end)
+        if join is None:
+            return
+        position = join.end()
 
 
 def _ends_name(text: str, position: int, end: int) -> bool:
@@ -304,18 +419,15 @@ def _ends_name(text: str, position: int, end: int) -> bool:
     return text[position] == " " and following.islower()
 
 
-def _scan_repeats(collector: _Collector, start: int, end: int, taken: set[int]) -> None:
-    """Later mentions: full names repeated, and honorific + given name."""
-    if not collector.people:
-        return
+def _scan_repeats(
+    collector: _Collector, names: re.Pattern[str], start: int, end: int, taken: set[int]
+) -> None:
+    """Later mentions: full names repeated (one pass of all `names`), and honorific + given name."""
     text = collector.text
-    for name, person in collector.people.items():
-        position = text.find(name, start, end)
-        while position >= 0:
-            if position not in taken:
-                person.mentions.append((position, position + len(name)))
-                taken.update(range(position, position + len(name)))
-            position = text.find(name, position + len(name), end)
+    for found in names.finditer(text, start, end):
+        if found.start() not in taken:
+            collector.people[found.group()].mentions.append((found.start(), found.end()))
+            taken.update(range(found.start(), found.end()))
     for match in collector.honorifics.between(start, end):
         if match.end() in taken:
             continue
@@ -327,14 +439,18 @@ def _scan_repeats(collector: _Collector, start: int, end: int, taken: set[int]) 
 _BARE = re.compile(f"{SYLLABLE}(?: {SYLLABLE})?")
 
 
-def _places(units: list[AdminUnit]) -> dict[int, int]:
-    """Where each unit mention and its name start, to where it ends: titles take them whole."""
+def _places(units: list[AdminUnit], groups: list[ResidentialGroup]) -> dict[int, int]:
+    """Where each unit or group mention and its name start, to where it ends: titles take them
+    whole ("trưởng thôn Đồng Vàng" names no person Đồng Vàng)."""
     places: dict[int, int] = {}
-    for unit in units:
-        for mention in unit.mentions:
+    # A group "named" like a person is the person a title governs ("Trưởng thôn Ma Văn Thước").
+    named = [group for group in groups if not looks_like_person(group.name.split(" "))]
+    places_named: list[AdminUnit | ResidentialGroup] = [*units, *named]
+    for place in places_named:
+        for mention in place.mentions:
             places[mention.start] = mention.end
-            if mention.text.endswith(unit.name):
-                places[mention.end - len(unit.name)] = mention.end
+            if mention.text.endswith(place.name):
+                places[mention.end - len(place.name)] = mention.end
     return places
 
 
@@ -350,14 +466,16 @@ class OfficialFinder:
         text = store.text(doc)
         units = store.get(doc, UNITS_KIND, AdminUnit)
         groups = store.get(doc, GROUPS_KIND, ResidentialGroup)
-        collector = _Collector(text, _places(units))
+        collector = _Collector(text, _places(units, groups))
         taken: set[int] = set()
         sentences = [(segment.kind, sentence) for segment, sentence in content_sentences(doc)]
         for kind, sentence in sentences:
             if kind != "caption":  # captions are often a sidebar's, whose people are not the page's
                 _scan_sentence(collector, sentence.start, sentence.end, taken)
-        for _, sentence in sentences:
-            _scan_repeats(collector, sentence.start, sentence.end, taken)
+        if collector.people:
+            names = collector.names_pattern()
+            for _, sentence in sentences:
+                _scan_repeats(collector, names, sentence.start, sentence.end, taken)
         officials: list[Official] = []
         for person in collector.people.values():
             if person.title is None and person.rank is None:

@@ -23,7 +23,9 @@ _COMMUNE_TYPES = frozenset({"xã", "phường", "thị trấn", "đặc khu"})
 @cache
 def _group_word() -> re.Pattern[str]:
     words = {word.lower() for word in load_json("group_types")["types"]} | {"khu"}
-    return re.compile(f"(?<!\\w)(?:{trie_pattern(words)})(?!\\w)")
+    # "Giám đốc dự án của tổ chức": "tổ chức" names no group.
+    others = trie_pattern(load_json("titles")["not_group_words"])
+    return re.compile(f"(?<!\\w)(?!(?:{others})(?!\\w))(?:{trie_pattern(words)})(?!\\w)")
 
 
 def _has_type(unit: AdminUnit, unit_type: str) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
+from vnreport.pipeline.foreign_names import foreign_run
 from vnreport.pipeline.gazetteer import gazetteer
 from vnreport.pipeline.typed_names import middle_names, surnames
 from vnreport.resources import load_json
@@ -55,6 +56,11 @@ class TitleLexicon:
     honorific: re.Pattern[str]
     head: re.Pattern[str]
     role: re.Pattern[str]
+    title_verb: re.Pattern[str]
+    appositive_opener: re.Pattern[str]
+    rank_service: re.Pattern[str]
+    body_after_and: re.Pattern[str]
+    committee_continuation: re.Pattern[str]
 
 
 def _cased(words: Iterable[str]) -> set[str]:
@@ -114,7 +120,20 @@ def lexicon() -> TitleLexicon:
         ),
         honorific=re.compile(honorific),
         head=re.compile(head),
-        role=re.compile(alternation(list(data["roles"]))),
+        role=re.compile(
+            f"(?:{alternation(list(data['roles']))})(?! (?:{alternation(data['role_not_before'])}))"
+        ),
+        # " từng làm trưởng bộ môn …", " là Chủ tịch …": a verb between a name and its title.
+        title_verb=re.compile(
+            f",? (?:(?:{alternation(data['title_verb_adverbs'])}) )?"
+            f"(?:{alternation(data['title_verbs'])}) (?:chức )?"
+        ),
+        appositive_opener=re.compile(f"(?:{alternation(data['appositive_openers'])}) "),
+        rank_service=re.compile(f"(?:{alternation(data['rank_services'])}) "),
+        committee_continuation=re.compile(
+            f"(?:{alternation([*data['committee_continuations'], *_UNIT_TYPES])})(?![\\w])"
+        ),
+        body_after_and=re.compile(f"và (?:{alternation(data['bodies_after_and'])})(?![\\w])"),
     )
 
 
@@ -138,6 +157,10 @@ def name_start_in(syllables: list[str], *, after_title: bool) -> int | None:
     size = len(syllables)
     starts = [i for i in range(max(0, size - _MAX_NAME), size - 1) if is_name_start(syllables[i])]
     if not starts:
+        # "Đại sứ Nhật Bản Ito Naoki": a foreign name ends the run, wholly foreign.
+        for index in range(max(0, size - _MAX_NAME), size - 1):
+            if foreign_run(syllables[index:]) == size - index:
+                return index
         return None
     # "Tỉnh ủy Hà Giang": after title words a run that names a place is the place.
     if after_title and _is_place(syllables) and not (size > 2 and syllables[1] in middle_names()):
@@ -200,15 +223,13 @@ class TitleScanner:
                 title_end = position = self.places[position]
                 after_place = True
                 continue
-            # "UBND tỉnh Sóc Trăng tổ chức đoàn …": after a unit's name a lower-case word is the
-            # sentence going on, not the title.
-            if after_place and text[position].islower():
+            if self._sentence_goes_on(position, title_end, end, after_place=after_place):
                 break
             organisation = lex.organisations.match(text, position, end)
             if organisation is not None:
                 title_end = position = organisation.end()
                 continue
-            if lex.honorific.match(text, position, end):
+            if lex.honorific.match(text, position, end) or lex.body_after_and.match(text, position):
                 break
             word = _WORD.match(text, position, end)
             if word is None:
@@ -243,6 +264,21 @@ class TitleScanner:
                 continue
             break
         return self.trim(start, title_end)
+
+    def _sentence_goes_on(
+        self, position: int, title_end: int, end: int, *, after_place: bool
+    ) -> bool:
+        """Whether the lower-case word at `position` is the sentence going on, not the title."""
+        if not self.text[position].islower():
+            return False
+        # "UBND tỉnh Sóc Trăng tổ chức đoàn …": after a unit's name.
+        if after_place:
+            return True
+        # "Trưởng ban Tổ chức Tỉnh ủy kiểm tra …": after a committee's name.
+        return (
+            self.text[title_end - 2 : title_end] in {"ủy", "uỷ"}
+            and self.lexicon.committee_continuation.match(self.text, position, end) is None
+        )
 
     def _capitalised_run(
         self, start: int, head_end: int, title_end: int, position: int, end: int

@@ -1,0 +1,199 @@
+"""What the inspection component reads: its lexicon, and the Doc's text and records indexed by
+offset (sentences, officials, units and groups, the event date)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from vnreport.pipeline import store
+from vnreport.pipeline.admin_units import KIND as UNITS_KIND
+from vnreport.pipeline.dates import KIND as DATES_KIND
+from vnreport.pipeline.groups import KIND as GROUPS_KIND
+from vnreport.pipeline.officials import KIND as OFFICIALS_KIND
+from vnreport.pipeline.segments import content_sentences
+from vnreport.records import AdminUnit, EventDate, Official, ResidentialGroup, Span
+from vnreport.resources import load_json
+from vnreport.text.normalize import fold
+from vnreport.text.script import alternation
+
+# Level of a target: a unit after another one and a comma is its address when it is higher.
+LEVELS = {"tỉnh": 0, "thành phố": 1, "quận": 1, "huyện": 1, "thị xã": 1}
+WARD_LEVEL, GROUP_LEVEL = 2, 3
+_TRIM = " ,.;:–-\n"
+
+
+def _words(words: list[str]) -> str:
+    """An alternation of whole words: a word edge is required only where the entry has one."""
+    bounded = [w for w in words if w[:1].isalnum() and w[-1:].isalnum()]
+    parts = [rf"(?<!\w)(?:{alternation(bounded)})(?!\w)"] if bounded else []
+    for word in sorted(set(words) - set(bounded), key=len, reverse=True):
+        before = r"(?<!\w)" if word[:1].isalnum() else ""
+        after = r"(?!\w)" if word[-1:].isalnum() else ""
+        parts.append(before + re.escape(word) + after)
+    return "(?:" + "|".join(parts) + ")"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled patterns of `resources/inspections.json`."""
+
+    kinds: dict[str, str]
+    verb: re.Pattern[str]
+    body_head: re.Pattern[str]
+    body_end: re.Pattern[str]
+    leader_after: re.Pattern[str]
+    leader_before: re.Pattern[str]
+    member: re.Pattern[str]
+    preposition: re.Pattern[str]
+    purpose: re.Pattern[str]
+    joined_verb: re.Pattern[str]
+    topic_lead: re.Pattern[str]
+    topic_end: re.Pattern[str]
+    body_topic_skip: re.Pattern[str]
+    site_subject: re.Pattern[str]
+    site_subject_name: re.Pattern[str]
+    site_adverbs: re.Pattern[str]
+    site_verb: re.Pattern[str]
+    not_visit: re.Pattern[str]
+    verb_blocker: re.Pattern[str]
+    organization: re.Pattern[str]
+    topic_head: re.Pattern[str]
+    topic_leads_after: frozenset[str]
+    body_lead_in: re.Pattern[str]
+    passive: re.Pattern[str]
+    organization_end: re.Pattern[str]
+    secondary_marker: re.Pattern[str]
+    same_day: frozenset[str]
+    secondary_adverbs: re.Pattern[str]
+    partner: re.Pattern[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicon, compiled once."""
+    data = load_json("inspections")
+    verbs = _words(list(data["kinds"]))
+    return Lexicon(
+        kinds={fold(word): kind for word, kind in data["kinds"].items()},
+        verb=re.compile(verbs, re.IGNORECASE),
+        body_head=re.compile(_words(data["body_heads"])),
+        body_end=re.compile(alternation(data["body_ends"])),
+        leader_after=re.compile(_words(data["leader_after"])),
+        leader_before=re.compile(_words(data["leader_before"]) + " "),
+        member=re.compile(_words(data["member_markers"])),
+        preposition=re.compile(" " + _words(data["target_prepositions"]) + " "),
+        purpose=re.compile(" " + _words(data["purpose_links"]) + " (" + verbs + ")"),
+        joined_verb=re.compile("(?: và|,)? (" + verbs + ")"),
+        topic_lead=re.compile(_words(data["topic_leads"])),
+        topic_end=re.compile(alternation(data["topic_ends"])),
+        body_topic_skip=re.compile("(?:" + _words(data["body_topic_skip"]) + " )+"),
+        site_subject=re.compile(_words(data["site_subjects"])),
+        site_subject_name=re.compile("(?: (?:" + alternation(data["site_subject_names"]) + "))*"),
+        site_adverbs=re.compile("(?: (?:" + alternation(data["site_adverbs"]) + ")(?!\\w))*"),
+        site_verb=re.compile(" " + _words(data["site_verbs"])),
+        not_visit=re.compile(" " + _words(data["not_visit"])),
+        verb_blocker=re.compile("(?:^|\\W)(?:" + alternation(data["verb_blockers"]) + ") $"),
+        organization=re.compile(_words(data["organization_heads"])),
+        topic_head=re.compile(_words(data["topic_heads"])),
+        topic_leads_after=frozenset(data["topic_leads_after"]),
+        body_lead_in=re.compile("(?:^|\\W)(?:" + alternation(data["body_lead_ins"]) + ") $"),
+        passive=re.compile("(?:^|\\W)(?:" + alternation(data["passive_markers"]) + ") $"),
+        organization_end=re.compile(alternation([*data["organization_ends"], " và "])),
+        secondary_marker=re.compile(
+            r"\s*(" + alternation(data["secondary_markers"]) + r")(?!\w),? "
+        ),
+        same_day=frozenset(data["same_day_markers"]),
+        partner=re.compile(" (?:" + alternation(data["partner_markers"]) + ") $"),
+        secondary_adverbs=re.compile(
+            "(?: (?:" + alternation(data["secondary_adverbs"]) + r")(?!\w))* "
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One mention of a unit or group, with what it refers to."""
+
+    start: int
+    end: int
+    type: str
+    name: str
+    level: int
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.type, fold(self.name)
+
+
+class Article:
+    """The Doc's text and the records the other components put on it, indexed by offset."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = store.text(doc)
+        self.sentences = list(content_sentences(doc))
+        self._sentence_starts = [sentence.start for _, sentence in self.sentences]
+        self.officials = store.get(doc, OFFICIALS_KIND, Official)
+        self.dates = store.get(doc, DATES_KIND, EventDate)
+        units = store.get(doc, UNITS_KIND, AdminUnit)
+        # "phường Thục Phán" closing "Trung tâm Phục vụ hành chính công phường Thục Phán"
+        self.unit_names = {fold(f" {u.type} {u.name}"): (u.type, u.name) for u in units}
+        places = [
+            Place(m.start, m.end, u.type, u.name, LEVELS.get(u.type, WARD_LEVEL))
+            for u in units
+            for m in u.mentions
+        ] + [
+            Place(m.start, m.end, g.type, g.name, GROUP_LEVEL)
+            for g in store.get(doc, GROUPS_KIND, ResidentialGroup)
+            for m in g.mentions
+        ]
+        self.places = sorted(places, key=lambda p: p.start)
+        self._place_starts = [p.start for p in self.places]
+        people = [(m.start, m.end, o) for o in self.officials for m in o.mentions]
+        self.people = sorted(people, key=lambda item: item[0])
+        self._people_starts = [item[0] for item in self.people]
+
+    def places_in(self, start: int, end: int) -> list[Place]:
+        """Unit and group mentions that start inside `[start, end)`."""
+        low = bisect.bisect_left(self._place_starts, start)
+        high = bisect.bisect_left(self._place_starts, end)
+        return self.places[low:high]
+
+    def person_before(self, start: int, end: int) -> Official | None:
+        """The official whose mention starts last inside `[start, end)`."""
+        index = bisect.bisect_left(self._people_starts, end) - 1
+        if index >= 0 and self.people[index][0] >= start:
+            return self.people[index][2]
+        return None
+
+    def person_at(self, start: int) -> Official | None:
+        """The official whose mention starts at `start`."""
+        index = bisect.bisect_left(self._people_starts, start)
+        if index < len(self.people) and self.people[index][0] == start:
+            return self.people[index][2]
+        return None
+
+    def people_in(self, start: int, end: int) -> list[tuple[int, int, Official]]:
+        """Official mentions that start inside `[start, end)`."""
+        low = bisect.bisect_left(self._people_starts, start)
+        high = bisect.bisect_left(self._people_starts, end)
+        return self.people[low:high]
+
+    def sentence_at(self, offset: int) -> int | None:
+        """The index of the content sentence holding `offset`, if any."""
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index][1].end:
+            return index
+        return None
+
+    def span(self, start: int, end: int) -> Span | None:
+        """The span of `text[start:end]` without surrounding spaces and punctuation."""
+        while start < end and self.text[start] in _TRIM:
+            start += 1
+        while end > start and self.text[end - 1] in _TRIM:
+            end -= 1
+        return store.grounded(self.text, start, end) if end > start else None
