@@ -80,8 +80,22 @@ def test_a_changed_source_file_rebuilds_and_replaces_the_entry(
     source.write_text(json.dumps({"a": 2}), encoding="utf-8")
     assert cached("table", build, files=[source]) == {"a": 2}
     second = _entries(folder, "table")
-    assert len(second) == 1
-    assert second != first
+    assert len(second) == 2, "the other key's entry stays: another checkout may still use it"
+    assert set(first) < set(second)
+
+
+def test_a_few_entries_are_kept_per_name_the_newest(folder: Path, tmp_path: Path) -> None:
+    source = tmp_path / "table.json"
+    written: list[Path] = []
+    for version in range(6):
+        source.write_text(json.dumps({"v": version}), encoding="utf-8")
+        assert cached("table", lambda v=version: {"v": v}, files=[source]) == {"v": version}
+        (entry,) = set(_entries(folder, "table")) - set(written)
+        os.utime(entry, (1_000_000 + version, 1_000_000 + version))  # distinct, in order
+        written.append(entry)
+    kept = _entries(folder, "table")
+    assert len(kept) == 4
+    assert set(kept) == set(written[-4:])
 
 
 def test_the_key_changes_with_a_package_version_or_a_file(tmp_path: Path) -> None:

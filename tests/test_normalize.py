@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from vnreport.text.normalize import fold, normalize_text
 
@@ -15,6 +19,10 @@ CASES = [
     ("a\u0007b\u200bc", "abc"),                     # control and zero-width characters
     ("dòng 1\r\ndòng 2", "dòng 1\ndòng 2"),
     ("\ufeffSáng", "Sáng"),                         # byte order mark
+    ("tab\there", "tab here"),                      # tab is a space, not a deleted control
+    ("a\x0bb\x0cc\x1fd\x7fe\x9ff", "abcdef"),          # C0 and C1 controls around \n and \r
+    ("dòng 1\rdòng 2\u2028dòng 3", "dòng 1\ndòng 2\ndòng 3"),
+    ("so\u00adsánh 2\u20133", "sosánh 2\u20133"),          # soft hyphen gone, en dash kept
 ]
 # fmt: on
 
@@ -31,3 +39,11 @@ def test_normalize_is_idempotent() -> None:
 
 def test_fold_compares_tone_placements_equal() -> None:
     assert fold("Hoà") == fold("hòa")
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x3000), max_size=60))
+def test_normalized_text_has_no_control_or_mapped_characters(raw: str) -> None:
+    text = normalize_text(raw)
+    assert text == unicodedata.normalize("NFC", text) or "\u034f" in text
+    assert not any(char in text for char in "\t\r\x00\x0b\x7f\x9f\u00a0\u2014\u201c\u00ad")
+    assert normalize_text(text) == text

@@ -39,6 +39,10 @@ CACHE_SWITCH_ENV = "VNREPORT_CACHE"
 # Bumped when the layout of every entry changes at once.
 _FORMAT = 1
 _OFF = {"0", "false", "no", "off"}
+# Entries kept per name. Two checkouts or installed versions sharing the folder (each keying its
+# own files) would otherwise delete each other's entry on every start and rebuild it, importing
+# underthesea each time (measured: the first extract 0.6 -> 2.6 s, peak RSS 140 -> 209 MiB).
+_KEEP = 4
 
 
 def cache_dir() -> Path | None:
@@ -123,8 +127,15 @@ def cached(
     return value
 
 
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def _write(path: Path, value: object) -> None:
-    """Write an entry atomically and drop the entries of the same name with other keys."""
+    """Write an entry atomically; of the same name's entries, keep the `_KEEP` newest."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.")
@@ -136,8 +147,9 @@ def _write(path: Path, value: object) -> None:
             Path(temporary).unlink(missing_ok=True)
             raise
         name = path.stem.rsplit("-", 1)[0]
-        for stale in path.parent.glob(f"{name}-*.pickle"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        others = [entry for entry in path.parent.glob(f"{name}-*.pickle") if entry != path]
+        others.sort(key=_modified, reverse=True)
+        for stale in others[_KEEP - 1 :]:
+            stale.unlink(missing_ok=True)
     except OSError:
         LOGGER.debug("cannot write cache entry %s; continuing without it", path, exc_info=True)

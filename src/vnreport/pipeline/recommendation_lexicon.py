@@ -8,7 +8,7 @@ from functools import cache
 
 from vnreport.records import Segment
 from vnreport.resources import load_json, load_lines
-from vnreport.text.script import alternation
+from vnreport.text.script import alternation, word_start_alternation
 
 
 @cache
@@ -54,10 +54,13 @@ def load_lexicon() -> Lexicon:
     data = load_json("recommendations_lexicon")
     # Who can ask: honorifics, event roles and titles come from the officials' lexicon.
     people = load_json("titles")
-    honorifics = alternation([*people["honorifics"], *people["roles"]])
+    # Openings of scanned patterns: `word_start_alternation` lets the engine skip ahead.
+    honorifics = word_start_alternation([*people["honorifics"], *people["roles"]])
     heads = people["heads"]
-    surnames = alternation(load_lines("surnames"))
-    titles = alternation([*heads, *(f"{d} {h}" for d in people["deputy"] for h in heads)])
+    surnames = word_start_alternation(load_lines("surnames"))
+    titles = word_start_alternation(
+        [*heads, *(f"{d} {h}" for d in people["deputy"] for h in heads)]
+    )
     verbs = alternation([*data["verbs"], *data["need"]])
     upper = upper_letters()
     syllable = rf"[{upper}]\w*"
@@ -74,12 +77,12 @@ def load_lexicon() -> Lexicon:
         },
         passive=re.compile(rf"[ ]được[ ](?:{alternation(data['passive_verbs'])})(?!\w)"),
         imperative=re.compile(rf"(?:{alternation(_openers(data))})(?!\w)", re.IGNORECASE),
-        need_cue=re.compile(rf"(?<!\w)(?:{alternation(data['need_cues'])})(?!\w)"),
+        need_cue=re.compile(rf"{word_start_alternation(data['need_cues'])}(?!\w)"),
         separator=re.compile(
             rf";|,[ ]?(?:[Đđ]ồng thời(?!\w),?|(?:bên cạnh đó|ngoài ra),)"
             rf"|(?<!\w)(?:{markers})(?!\w)[,:]?"
         ),
-        list_start=re.compile(rf"(?<!\w)(?:{markers})(?!\w)"),
+        list_start=re.compile(rf"{word_start_alternation(data['list_markers'])}(?!\w)"),
         continuation=re.compile(
             rf"(?:{alternation(data['continuations'])})(?!\w),?", re.IGNORECASE
         ),
@@ -92,18 +95,18 @@ def load_lexicon() -> Lexicon:
             rf"[^,;:.]{{1,80}}?[ ](?:{alternation(data['modals'])})[ ]", re.IGNORECASE
         ),
         keep_leading=frozenset(data["keep_leading"]),
-        honorific=re.compile(rf"(?<!\w)(?:{honorifics})(?!\w)"),
-        title=re.compile(rf"(?<!\w)(?:{titles})(?!\w)"),
+        honorific=re.compile(rf"{honorifics}(?!\w)"),
+        title=re.compile(rf"{titles}(?!\w)"),
         honorific_name=re.compile(
-            rf"(?<!\w)(?:{honorifics})[ ]"
+            rf"{honorifics}[ ]"
             rf"(?P<name>{syllable}(?:[ ]{syllable}){{1,3}})(?!\w)"
         ),
-        surname_name=re.compile(rf"(?<!\w)(?P<name>(?:{surnames})(?:[ ]{syllable}){{2,3}})(?!\w)"),
+        surname_name=re.compile(rf"(?P<name>{surnames}(?:[ ]{syllable}){{2,3}})(?!\w)"),
         name_blocker=re.compile(rf"(?<!\w)(?:{alternation(data['name_blockers'])})[ ]$"),
         body=re.compile(rf"(?:{alternation(data['bodies'])})(?!\w)"),
         addressee_head=re.compile(rf"(?:{alternation(data['addressee_heads'])})(?!\w)"),
         action=re.compile(rf"[ ](?:{alternation(data['actions'])})(?!\w)"),
-        finding=re.compile(rf"(?<!\w)(?:{alternation(data['finding_markers'])})(?!\w)"),
+        finding=re.compile(rf"{word_start_alternation(data['finding_markers'])}(?!\w)"),
         delegation=re.compile(rf"(?<!\w)Đoàn (?:{alternation(data['delegations'])})(?!\w)"),
         clause_adverbs=tuple(data["clause_adverbs"]),
         need=frozenset(data["need"]),

@@ -48,7 +48,7 @@ class ArticleSegmenter:
             return
         # One array write: setting `is_sent_start` token by token re-checks the whole Doc
         # each time, quadratic on pages of many short lines.
-        flags = numpy.isin(doc.to_array(IDX), sorted(starts)).astype("uint64")
+        flags = numpy.array([idx in starts for idx in doc.to_array(IDX).tolist()], dtype="uint64")
         flags[0] = 1
         doc.from_array([SENT_START], cast(Ints2d, flags.reshape(-1, 1)))
 

@@ -10,44 +10,45 @@ from pathlib import Path
 from vnreport.disk_cache import cached
 from vnreport.text.safe_text import clean_text
 
-# Dashes, quotes and spaces are mapped one character to one character.
-_CHARACTER_MAP = str.maketrans(
-    {
-        "\u00a0": " ",  # no-break space
-        "\u2007": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        "\u200a": " ",
-        "\u3000": " ",
-        "\u2002": " ",
-        "\u2003": " ",
-        "\t": " ",
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "–",
-        "\u2014": "–",  # em dash: articles use it interchangeably with the en dash
-        "\u2015": "–",
-        "\u2212": "-",
-        "\u00ad": "",  # soft hyphen
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u2028": "\n",
-        "\u2029": "\n",
-        "\r": "\n",
-        "\ufeff": "",
-        "\u200b": "",
-        "\u200c": "",
-        "\u200d": "",
-        "\u2060": "",
-    }
-)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Dashes, quotes and spaces are mapped one character to one character; control characters go.
+_CHARACTER_MAP: dict[str, str] = {
+    "\u00a0": " ",  # no-break space
+    "\u2007": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u3000": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\t": " ",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "–",
+    "\u2014": "–",  # em dash: articles use it interchangeably with the en dash
+    "\u2015": "–",
+    "\u2212": "-",
+    "\u00ad": "",  # soft hyphen
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u2028": "\n",
+    "\u2029": "\n",
+    "\r": "\n",
+    "\ufeff": "",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    **{chr(code): "" for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))},
+    **{chr(code): "" for code in range(0x7F, 0xA0)},
+}
+# One scan for the few characters to map: `str.translate` would look up every character.
+_MAPPED = re.compile("[" + "".join(map(re.escape, _CHARACTER_MAP)) + "]")
 _SYLLABLE = re.compile(r"\w+")
 _CRLF = re.compile(r"\r\n")
 
@@ -70,6 +71,10 @@ def _tone_map() -> dict[str, str]:
     )
 
 
+def _mapped(match: re.Match[str]) -> str:
+    return _CHARACTER_MAP[match.group()]
+
+
 def _fix_syllable(match: re.Match[str]) -> str:
     syllable = match.group()
     if len(syllable) > 7:
@@ -84,9 +89,10 @@ def normalize_text(text: str) -> str:
     linear); then Unicode NFC, one tone-mark placement ("hoà" and "hòa" become "hòa"), plain
     spaces, one kind of dash and quote, Unix newlines, and no control characters.
     """
-    text = _CRLF.sub("\n", clean_text(text))
-    text = unicodedata.normalize("NFC", text).translate(_CHARACTER_MAP)
-    text = _CONTROL.sub("", text)
+    text = clean_text(text)
+    if "\r" in text:
+        text = _CRLF.sub("\n", text)
+    text = _MAPPED.sub(_mapped, unicodedata.normalize("NFC", text))
     text = text.replace("ð", "đ").replace("Ð", "Đ")
     if not any(map(_tone_map().__contains__, _SYLLABLE.findall(text))):
         return text  # most text has no old-style tone marks: skip the per-syllable callback

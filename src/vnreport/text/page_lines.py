@@ -62,11 +62,13 @@ def starts_tail(line: str) -> bool:
 
 def is_menu(line: str) -> bool:
     """A menu or breadcrumb: two or more short parts joined by "|", "»", ">" or " / "."""
+    if line.endswith("."):  # most lines are sentences: no need to split them
+        return False
     parts = _MENU_SEPARATOR.split(line)
     if len(parts) < 2:
         return False
     limit = _patterns().menu_part_words
-    return all(len(part.split()) <= limit for part in parts) and not line.endswith(".")
+    return all(len(part.split()) <= limit for part in parts)
 
 
 def _unbulleted(line: str) -> str:

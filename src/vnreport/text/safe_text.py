@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from pathlib import Path
+
+from vnreport.disk_cache import cached
 
 # Hostile text: lone surrogates (broken JSON escapes, undecodable file names) cannot be encoded
 # as UTF-8 at all; control characters break PostgreSQL (NUL) and one-line labels; long runs of
@@ -45,13 +48,20 @@ def _long_mark_runs() -> tuple[re.Pattern[str], re.Pattern[str]]:
     astral code points it becomes a list of ranges, ten times slower, so it is kept for the
     texts that hold astral characters.
     """
-    codes = [code for code in range(*_MARK_PLANES) if unicodedata.combining(chr(code))]
+    # The classes come from the on-disk cache: scanning the code points costs a fresh process
+    # ~50 ms (the key holds Python's version, hence its Unicode database's).
+    bmp, every = cached("mark_classes", _mark_classes, files=(Path(__file__),))
     template = "([{0}]{{{1}}})(?=[{0}])"
-    bmp = _char_class([code for code in codes if code <= 0xFFFF])
     return (
         re.compile(template.format(bmp, _STREAM_SAFE_RUN)),
-        re.compile(template.format(_char_class(codes), _STREAM_SAFE_RUN)),
+        re.compile(template.format(every, _STREAM_SAFE_RUN)),
     )
+
+
+def _mark_classes() -> tuple[str, str]:
+    """Class bodies of the non-starters: in the BMP, and anywhere."""
+    codes = [code for code in range(*_MARK_PLANES) if unicodedata.combining(chr(code))]
+    return _char_class([code for code in codes if code <= 0xFFFF]), _char_class(codes)
 
 
 def stream_safe(text: str) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 _BASE_LETTERS = "abcdđefghijklmnopqrstuvwxyzăâêôơư"
 _VOWELS = "aăâeêioôơuưy"
 _TONES = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _letters() -> str:
@@ -37,6 +38,33 @@ def is_capitalised(word: str) -> bool:
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first so the longest one wins."""
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+def word_start_alternation(words: Iterable[str]) -> str:
+    r"""`(?<!\w)(?:{alternation(words)})`, written so a case-sensitive search skips ahead fast.
+
+    A pattern opening with a look-behind makes Python's regex engine try it at every
+    character; opening with the words' first letters lets it jump between the characters
+    that can start one (measured ten times faster for the surname alternation). Each word's
+    first letter therefore comes before the look-behind, which then tests two characters
+    back: after a letter, "not two word characters" means "no word character before it".
+    The words are grouped by first character, longest first within a group, and words with
+    different first characters never match at the same place, so the same alternative wins.
+    Case-insensitive patterns gain nothing (the engine keeps no prefix for cased letters).
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(word[:1], []).append(word[1:])
+    if not groups:
+        return r"(?<!\w)(?:)"
+    branches = []
+    for first, rests in groups.items():
+        tail = "|".join(map(re.escape, rests))
+        if _WORD_CHAR.fullmatch(first):
+            branches.append(rf"{re.escape(first)}(?<!\w\w)(?:{tail})")
+        else:
+            branches.append(rf"(?<!\w){re.escape(first)}(?:{tail})")
+    return f"(?:{'|'.join(branches)})"
 
 
 def trie_pattern(words: Iterable[str]) -> str:
