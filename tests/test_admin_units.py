@@ -27,6 +27,11 @@ CASES = [
     ("Phát triển kinh tế – xã hội và thành phố văn minh.", []),
     ("Chủ tịch UBND thành phố Ngô Hồng Oanh dự họp.", []),       # a person, not a city
     ("UBND thành phố và Đảng ủy phường đã chỉ đạo.", []),
+    # after a lone "và", a name the gazetteer doesn't know begins another body
+    ("Đoàn làm việc với Công an xã Tân Mỹ và Trường Mầm non Hoa Sen.", [("xã", "Tân Mỹ")]),
+    ("Đoàn kiểm tra Đảng bộ xã Hải Sơn và Chi bộ Trường THCS Hải Sơn.", [("xã", "Hải Sơn")]),
+    ("Đoàn đến xã Tân Hòa và Tân Lập của huyện Quan Hóa.",
+     [("xã", "Tân Hòa"), ("xã", "Tân Lập"), ("huyện", "Quan Hóa")]),
 ]
 # fmt: on
 

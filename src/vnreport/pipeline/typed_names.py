@@ -293,6 +293,16 @@ class TypedNameFinder:
                 or (numbers and not name[:1].isdigit())
             ):
                 return
+            # "xã Hải Sơn và Chi bộ …": after a lone "và", a unit the gazetteer doesn't know
+            # begins another body's name.
+            if (
+                is_and
+                and not plural
+                and self.known is not None
+                and not name[:1].isdigit()
+                and not self._known_prefix(unit_type, name.split(" "))
+            ):
+                return
             name_start, name_end = found
             yield TypedName(unit_type, name, name_start, name_end, name_start)
             position = name_end
