@@ -33,7 +33,6 @@ from vnreport.pipeline.titles import (
 )
 from vnreport.pipeline.typed_names import looks_like_person
 from vnreport.records import AdminUnit, Official, ResidentialGroup
-from vnreport.text.script import trie_pattern
 
 KIND = "officials"
 _NAME_WORD = f"(?:{CAMEL_WORD}|{SYLLABLE})"
@@ -188,9 +187,22 @@ class _Collector:
                     self._endings.setdefault(ending, []).append(person)
         return self._endings
 
-    def names_pattern(self) -> re.Pattern[str]:
-        """Every known full name, one alternation (a long name wins over a shorter one)."""
-        return re.compile(trie_pattern(self.people))
+    def name_hits(self) -> list[tuple[int, int]]:
+        """Where the text writes a known full name, in order, none overlapping; of names that
+        start together the longer wins. Found with str.find, so no regex is compiled per text."""
+        hits: list[tuple[int, int]] = []
+        for name in self.people:
+            found = self.text.find(name)
+            while found != -1:
+                hits.append((found, -len(name)))
+                found = self.text.find(name, found + 1)
+        chosen: list[tuple[int, int]] = []
+        cursor = 0
+        for start, negative_length in sorted(hits):
+            if start >= cursor:
+                cursor = start - negative_length
+                chosen.append((start, cursor))
+        return chosen
 
 
 def _title_after(
@@ -420,14 +432,16 @@ def _ends_name(text: str, position: int, end: int) -> bool:
 
 
 def _scan_repeats(
-    collector: _Collector, names: re.Pattern[str], start: int, end: int, taken: set[int]
+    collector: _Collector, hits: list[tuple[int, int]], start: int, end: int, taken: set[int]
 ) -> None:
-    """Later mentions: full names repeated (one pass of all `names`), and honorific + given name."""
+    """Later mentions: full names repeated (`hits`, from one pass), and honorific + given name."""
     text = collector.text
-    for found in names.finditer(text, start, end):
-        if found.start() not in taken:
-            collector.people[found.group()].mentions.append((found.start(), found.end()))
-            taken.update(range(found.start(), found.end()))
+    for hit_start, hit_end in hits[bisect_left(hits, (start, 0)) :]:
+        if hit_start >= end:
+            break
+        if hit_end <= end and hit_start not in taken:
+            collector.people[text[hit_start:hit_end]].mentions.append((hit_start, hit_end))
+            taken.update(range(hit_start, hit_end))
     for match in collector.honorifics.between(start, end):
         if match.end() in taken:
             continue
@@ -473,9 +487,9 @@ class OfficialFinder:
             if kind != "caption":  # captions are often a sidebar's, whose people are not the page's
                 _scan_sentence(collector, sentence.start, sentence.end, taken)
         if collector.people:
-            names = collector.names_pattern()
+            hits = collector.name_hits()
             for _, sentence in sentences:
-                _scan_repeats(collector, names, sentence.start, sentence.end, taken)
+                _scan_repeats(collector, hits, sentence.start, sentence.end, taken)
         officials: list[Official] = []
         for person in collector.people.values():
             if person.title is None and person.rank is None:
