@@ -27,6 +27,7 @@ CASES = [
     ("Phát triển kinh tế – xã hội và thành phố văn minh.", []),
     ("Chủ tịch UBND thành phố Ngô Hồng Oanh dự họp.", []),       # a person, not a city
     ("UBND thành phố và Đảng ủy phường đã chỉ đạo.", []),
+    ("Kỳ họp thứ 7 HĐND tỉnh Khóa XII đã bế mạc.", []),           # a council's term, not a name
     # after a lone "và", a name the gazetteer doesn't know begins another body
     ("Đoàn làm việc với Công an xã Tân Mỹ và Trường Mầm non Hoa Sen.", [("xã", "Tân Mỹ")]),
     ("Đoàn kiểm tra Đảng bộ xã Hải Sơn và Chi bộ Trường THCS Hải Sơn.", [("xã", "Hải Sơn")]),
