@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from spacy.vocab import Vocab
 
 from vnreport.disk_cache import cached
 from vnreport.errors import ResourceError
+from vnreport.lang.word_features import WordFeatures, parse_templates
 from vnreport.text.normalize import normalize_text
 from vnreport.text.page import debris_starts
 
@@ -58,14 +58,21 @@ class _WordSegmenter:
             "word_model", _word_model_parts, distributions=("underthesea",), files=(Path(__file__),)
         )
         self._syllables = re.compile(parts["pattern"], parts["flags"])
-        self._model = _CRFModel(
-            featurizer=CRFFeaturizer(parts["features"], parts["dictionary"]), estimator=CRFTagger()
-        )
-        self._model.estimator.load(str(_model_dir() / "models.bin"))
+        templates = parse_templates(parts["features"])
+        if templates is None:
+            # A model with templates of another shape: let underthesea_core compute them.
+            process = CRFFeaturizer(parts["features"], parts["dictionary"]).process
+            self._features: Callable[[list[str]], list[list[str]]] = lambda syllables: process(
+                [[[syllable] for syllable in syllables]]
+            )[0]
+        else:
+            self._features = WordFeatures(templates, parts["dictionary"])
+        self._tagger = CRFTagger()
+        self._tagger.load(str(_model_dir() / "models.bin"))
 
     def words(self, lines: list[str]) -> list[list[tuple[int, int]]]:
         """For each line, the spans of its words (a word is one or more syllables)."""
-        process, tag = self._model.featurizer.process, self._model.estimator.tag
+        features, tag = self._features, self._tagger.tag
         spans: list[list[tuple[int, int]]] = []
         for line in lines:
             syllables = [match.span() for match in self._syllables.finditer(line)]
@@ -73,7 +80,7 @@ class _WordSegmenter:
             if syllables:
                 # One line at a time: its features are tagged and freed while still in the
                 # CPU cache (measured ~7 % faster than featurizing the whole article at once).
-                tags = tag(process([[[line[start:end]] for start, end in syllables]])[0])
+                tags = tag(features([line[start:end] for start, end in syllables]))
                 for (start, end), label in zip(syllables, tags, strict=True):
                     if label == "I-W" and words:
                         words[-1] = (words[-1][0], end)
@@ -81,12 +88,6 @@ class _WordSegmenter:
                         words.append((start, end))
             spans.append(words)
         return spans
-
-
-@dataclass(frozen=True)
-class _CRFModel:
-    featurizer: Any
-    estimator: Any
 
 
 def _model_dir() -> Path:
