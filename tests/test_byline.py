@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
+import vnreport
 from vnreport.text.byline import parse_byline
 
 # fmt: off
@@ -59,3 +61,14 @@ def test_bylines(
 @pytest.mark.parametrize("line", NOT_BYLINES)
 def test_lines_that_are_not_bylines(line: str) -> None:
     assert parse_byline(line) is None
+
+
+def test_a_byline_with_a_long_affiliation_ends_the_article(nlp: Language) -> None:
+    text = (
+        "Thường trực HĐND huyện giám sát tại xã Yên Lư\n\n"
+        "Sáng 12/3, Thường trực HĐND huyện Yên Dũng đã giám sát việc chi trả trợ cấp xã hội tại "
+        "xã Yên Lư.\n\n"
+        "Minh Thư (Văn phòng HĐND và UBND huyện Yên Dũng)\n\n"
+        "Lượt xem: 321"
+    )
+    assert vnreport.extract(text, nlp=nlp).author == "Minh Thư"

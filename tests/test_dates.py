@@ -20,6 +20,11 @@ CASES = [
     ("Thực hiện Kế hoạch số 04/KH-HĐND ngày 2/6/2020, đoàn đã giám sát tại xã.", None),
     ("Ông Sáu đã ký hướng dẫn số 1510/UBND-GDĐT ngày 27/8/2021.", None),  # a document's date
     ("Trong các ngày 9,10/6/2020 Đoàn Giám sát làm việc tại các xã.", "2020-06-09"),
+    # the plan's own date is no document number before the event's
+    ("Theo Kế hoạch số 17-KH/BDVHU ngày 4/3/2024, chiều 21/3, Ban Dân vận khảo sát tại xã.",
+     "--03-21"),
+    ("Thực hiện Kế hoạch số 8/KH-UBND ngày 2/1/2025, sáng ngày 9/1, đoàn kiểm tra tại xã.",
+     "--01-09"),
 ]
 # fmt: on
 

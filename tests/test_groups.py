@@ -13,6 +13,13 @@ def groups(nlp: Language, sentence: str) -> list[tuple[str, str, str | None]]:
 
 # fmt: off
 CASES = [
+    # names that end with a number are names, not a list of numbers; nor people ("Cù …")
+    ("Đoàn làm việc tại các tổ dân phố Phú Hải 1, Phú Hải 2 và Phú Hải 4.",
+     [("tổ dân phố", "Phú Hải 1", None), ("tổ dân phố", "Phú Hải 2", None),
+      ("tổ dân phố", "Phú Hải 4", None)]),
+    ("Đoàn làm việc tại các tổ dân phố Cù Lao Thượng 1, Cù Lao Thượng 2 và Xóm Cồn 3.",
+     [("tổ dân phố", "Cù Lao Thượng 1", None), ("tổ dân phố", "Cù Lao Thượng 2", None),
+      ("tổ dân phố", "Xóm Cồn 3", None)]),
     ("Đoàn kiểm tra tại tổ Giao Lâm và Tổng Nẻng.",
      [("tổ", "Giao Lâm", None), ("tổ", "Tổng Nẻng", None)]),
     ("Đoàn kiểm tra tại tổ Giao Lâm, phường Huyền Tụng.",

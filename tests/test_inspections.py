@@ -237,21 +237,27 @@ def test_a_further_activity_is_its_own_record(
 
 
 @pytest.mark.parametrize(
-    ("sentence", "kind"),
+    ("sentence", "kind", "day"),
     [
-        ("Chiều 13/3, đoàn tiếp tục kiểm tra tại xã Tư Mại.", "kiểm tra"),
-        ("Sáng ngày 14/3, đoàn giám sát việc tiêu hủy lợn bệnh tại xã Tư Mại.", "giám sát"),
-        ("Tiếp tục chương trình công tác, đoàn làm việc với UBND xã Tư Mại.", "làm việc"),
-        ("Cũng trong chương trình, đoàn đã kiểm tra tại xã Tư Mại.", "kiểm tra"),
+        ("Chiều 13/3, đoàn tiếp tục kiểm tra tại xã Tư Mại.", "kiểm tra", (3, 13)),
+        (
+            "Sáng ngày 14/3, đoàn giám sát việc tiêu hủy lợn bệnh tại xã Tư Mại.",
+            "giám sát",
+            (3, 14),
+        ),
+        ("Tiếp tục chương trình công tác, đoàn làm việc với UBND xã Tư Mại.", "làm việc", None),
+        ("Cũng trong chương trình, đoàn đã kiểm tra tại xã Tư Mại.", "kiểm tra", None),
     ],
 )
 def test_a_further_activity_on_its_own_day_or_programme(
-    nlp: Language, sentence: str, kind: str
+    nlp: Language, sentence: str, kind: str, day: tuple[int, int] | None
 ) -> None:
     main, further = _report(nlp, _MAIN + sentence).inspections
     assert [(t.type, t.name) for t in main.targets] == [("xã", "Yên Lư")]
     assert (further.kind, [(t.type, t.name) for t in further.targets]) == (kind, [("xã", "Tư Mại")])
-    assert (further.leader, further.date) == ("Trịnh Văn Hải", None)
+    assert further.leader == "Trịnh Văn Hải"
+    # its own day when the opener names one, else none the text gives
+    assert ((further.date.month, further.date.day) if further.date else None) == day
 
 
 def test_the_main_bodys_short_name_does_the_further_activity_with_its_leader(
@@ -346,6 +352,8 @@ ORGANIZATION_CASES = [
      ["Đảng bộ xã Yên Lư", "Chi bộ Trường THCS Yên Lư"]),
     ("Đoàn đã làm việc với Trạm cấp nước sinh hoạt tập trung thôn Ruồng Cải.",
      ["Trạm cấp nước sinh hoạt tập trung thôn Ruồng Cải"]),
+    ("Đoàn đã làm việc với Chi hội Nông dân thôn Ruồng Cải về mô hình “Chi hội ba sạch”.",
+     ["Chi hội Nông dân thôn Ruồng Cải"]),  # a quoted name is no body
 ]
 # fmt: on
 
@@ -517,3 +525,333 @@ def test_endless_inspection_phrases_take_linear_time(nlp: Language, pattern: str
         nlp, "Tin\n\n" + text[:small]
     )
     assert ratio < factor * 4, f"{ratio:.1f}x slower for {factor}x the input"
+
+
+# A dated opener on another day than the main activity: a further record with its own date.
+# fmt: off
+DATED_FURTHER_CASES = [
+    ("Trước đó, ngày 10/3, Đoàn đã làm việc với Ban Thường vụ Đảng ủy xã Tư Mại về công tác "
+     "tiêm phòng.",
+     "làm việc", (3, 10), [], ["Ban Thường vụ Đảng ủy xã Tư Mại"]),
+    ("Ngày 15-3, đoàn đã kiểm tra Đảng ủy xã Tư Mại với cùng nội dung.",
+     "kiểm tra", (3, 15), [], ["Đảng ủy xã Tư Mại"]),
+    ("Trước đó, sáng ngày 11/3, đoàn đã khảo sát tại xã Tư Mại.",
+     "khảo sát", (3, 11), [("xã", "Tư Mại")], []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "day", "targets", "organizations"), DATED_FURTHER_CASES
+)
+def test_a_dated_opener_on_another_day_opens_a_further_record(
+    nlp: Language,
+    sentence: str,
+    kind: str,
+    day: tuple[int, int],
+    targets: list[tuple[str, str]],
+    organizations: list[str],
+) -> None:
+    main, further = _report(nlp, _MAIN + sentence).inspections
+    assert [(t.type, t.name) for t in main.targets] == [("xã", "Yên Lư")]
+    assert further.span.text == sentence
+    assert (further.kind, further.leader) == (kind, "Trịnh Văn Hải")
+    assert further.date is not None
+    assert (further.date.month, further.date.day) == day
+    assert [(t.type, t.name) for t in further.targets] == targets
+    assert [o.text for o in further.organizations] == organizations
+
+
+def test_a_site_visit_before_the_main_one_without_a_date_stays_with_it(nlp: Language) -> None:
+    sentence = "Trước đó, đoàn đã kiểm tra thực tế tại thôn Ruồng Cải."
+    (main,) = _report(nlp, _MAIN + sentence).inspections
+    assert [(t.type, t.name) for t in main.targets] == [("xã", "Yên Lư"), ("thôn", "Ruồng Cải")]
+
+
+# A party or mass organization's unit is its scope, not a place the delegation visited.
+# fmt: off
+SCOPE_CASES = [
+    ("Đoàn đã làm việc với Chi bộ thôn Ruồng Cải.", ["Chi bộ thôn Ruồng Cải"], []),
+    ("Đoàn đã làm việc với Ban Thường vụ Đảng ủy xã Tư Mại.",
+     ["Ban Thường vụ Đảng ủy xã Tư Mại"], []),
+    ("Đoàn đã làm việc với Chi hội Phụ nữ thôn Ruồng Cải.", ["Chi hội Phụ nữ thôn Ruồng Cải"], []),
+    ("Đoàn đã kiểm tra tại Chi bộ thôn Ruồng Cải, Đảng bộ xã Yên Lư.", ["Chi bộ thôn Ruồng Cải"], []),
+    ("Đoàn đã làm việc với Công an xã Tư Mại.", ["Công an xã Tư Mại"], [("xã", "Tư Mại")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "organizations", "more_targets"), SCOPE_CASES)
+def test_a_party_organizations_unit_is_its_scope_not_a_target(
+    nlp: Language, sentence: str, organizations: list[str], more_targets: list[tuple[str, str]]
+) -> None:
+    (item,) = _report(nlp, _MAIN + sentence).inspections
+    assert [o.text for o in item.organizations] == organizations
+    assert [(t.type, t.name) for t in item.targets] == [("xã", "Yên Lư"), *more_targets]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sáng 12/3, Đoàn kiểm tra của Ban Thường vụ Huyện ủy Yên Dũng đã kiểm tra việc thực hiện "
+        "Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ 2020-2025 tại xã Yên Lư.",
+        "Sáng 12/3, Đoàn kiểm tra của Ban Thường vụ Huyện ủy Yên Dũng đã làm việc với Ban Thường vụ "
+        "Đảng ủy xã Yên Lư để kiểm tra việc thực hiện Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ "
+        "2020-2025.",
+    ],
+)
+def test_an_organization_named_inside_a_resolution_is_none(nlp: Language, sentence: str) -> None:
+    (item,) = _report(nlp, sentence).inspections
+    assert item.topic is not None
+    assert item.topic.text == "việc thực hiện Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ 2020-2025"
+    assert all("nhiệm kỳ" not in o.text for o in item.organizations)
+
+
+def test_the_body_after_a_plan_clause_is_the_activitys(nlp: Language) -> None:
+    sentence = (
+        "Thực hiện Kế hoạch số 12/KH-HĐND ngày 20/2/2024 của Thường trực HĐND huyện về giám sát "
+        "chuyên đề năm 2024, sáng 12/3, tại xã Yên Lư, Đoàn giám sát của HĐND huyện Yên Dũng do "
+        "bà Ngô Thị Lan, Phó Chủ tịch HĐND huyện làm trưởng đoàn đã giám sát việc chi trả trợ cấp "
+        "xã hội."
+    )
+    assert _summary(_report(nlp, sentence)) == (
+        "giám sát",
+        "Đoàn giám sát của HĐND huyện Yên Dũng",
+        "Ngô Thị Lan",
+        "việc chi trả trợ cấp xã hội",
+        [("xã", "Yên Lư")],
+    )
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Đoàn gồm các đồng chí: Đỗ Thị Hương, Trưởng phòng Nông nghiệp huyện; Lê Văn Nam, Phó "
+        "Trưởng Công an huyện. Đồng chí Trịnh Văn Hải, Phó Chủ tịch UBND huyện làm trưởng đoàn.",
+        "Đoàn gồm các đồng chí: Đỗ Thị Hương, Trưởng phòng Nông nghiệp huyện; Lê Văn Nam, Phó "
+        "Trưởng Công an huyện. Trưởng đoàn là đồng chí Trịnh Văn Hải, Phó Chủ tịch UBND huyện.",
+    ],
+)
+def test_a_leader_named_after_the_members(nlp: Language, after: str) -> None:
+    sentence = (
+        "Sáng 12/3, Đoàn kiểm tra liên ngành của UBND huyện Yên Dũng đã kiểm tra công tác phòng, "
+        "chống dịch tả lợn châu Phi tại xã Yên Lư. "
+    )
+    (item,) = _report(nlp, sentence + after).inspections
+    assert item.leader == "Trịnh Văn Hải"
+
+
+# fmt: off
+TOPIC_CASES = [
+    # "nhà ở" holds no preposition
+    ("Sáng 12/3, ông Trịnh Văn Hải, Phó Chủ tịch UBND huyện Yên Dũng đã kiểm tra tiến độ xây "
+     "dựng nhà ở cho hộ nghèo tại xã Yên Lư.",
+     "tiến độ xây dựng nhà ở cho hộ nghèo"),
+    # the "của" of a place cut off goes with it
+    ("Vừa qua, Đoàn công tác của huyện Yên Dũng do ông Trịnh Văn Hải, Phó Chủ tịch UBND huyện "
+     "làm trưởng đoàn đã kiểm tra tình hình các công trình xây dựng của xã Yên Lư.",
+     "tình hình các công trình xây dựng"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "topic"), TOPIC_CASES)
+def test_the_topic_ends_where_its_place_begins(nlp: Language, sentence: str, topic: str) -> None:
+    (item,) = _report(nlp, sentence).inspections
+    assert item.topic is not None
+    assert item.topic.text == topic
+    assert [(t.type, t.name) for t in item.targets] == [("xã", "Yên Lư")]
+
+
+def test_a_plan_clause_citing_several_documents_holds_no_body(nlp: Language) -> None:
+    sentence = (
+        "Thực hiện chương trình công tác năm 2024, Kế hoạch số 05/KH-HĐND, ngày 2/3/2024 của "
+        "Thường trực HĐND huyện về việc kiểm tra hoạt động của HĐND các xã, thị trấn, vừa qua "
+        "Thường trực HĐND huyện Yên Dũng đã kiểm tra hoạt động của HĐND xã Yên Lư."
+    )
+    (item,) = _report(nlp, sentence).inspections
+    assert item.body is not None
+    assert item.body.text == "Thường trực HĐND huyện Yên Dũng"
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["tiếp xúc cử tri", "tiếp xúc với cử tri", "tiếp xúc hơn 120 cử tri", "tiếp xúc các cử tri"],
+)
+def test_voter_contact_however_its_voters_are_counted(nlp: Language, verb: str) -> None:
+    sentence = (
+        f"Sáng 23/11, Tổ đại biểu số 3 do ông Trịnh Văn Hải, Phó Trưởng đoàn ĐBQH tỉnh dẫn đầu đã "
+        f"{verb} xã Yên Lư."
+    )
+    (item,) = _report(nlp, sentence).inspections
+    assert (item.kind, item.leader, item.topic) == ("tiếp xúc cử tri", "Trịnh Văn Hải", None)
+    assert [(t.type, t.name) for t in item.targets] == [("xã", "Yên Lư")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sau đó, đồng chí Phó Chủ tịch UBND huyện đến kiểm tra tiến độ làm đường tại xã Tư Mại.",
+        "Ngày 14/3, Phó Chủ tịch UBND huyện đã làm việc với UBND xã Tư Mại về tiến độ làm đường.",
+    ],
+)
+def test_a_further_activity_of_a_subject_named_by_title_is_the_leaders(
+    nlp: Language, sentence: str
+) -> None:
+    lone = (
+        "Sáng 12/3, ông Trịnh Văn Hải, Phó Chủ tịch UBND huyện Yên Dũng đã kiểm tra công tác "
+        "phòng, chống dịch tả lợn châu Phi tại xã Yên Lư.\n\n"
+    )
+    main, further = _report(nlp, lone + sentence).inspections
+    assert (main.leader, further.leader) == ("Trịnh Văn Hải", "Trịnh Văn Hải")
+    assert [(t.type, t.name) for t in further.targets] == [("xã", "Tư Mại")]
+    assert further.topic is not None
+    assert further.topic.text == "tiến độ làm đường"
+
+
+def test_an_ask_by_a_title_is_no_further_activity(nlp: Language) -> None:
+    sentence = "Sau đó, đồng chí Phó Chủ tịch UBND huyện đề nghị xã sớm kiểm tra các hộ chăn nuôi."
+    assert len(_report(nlp, _MAIN + sentence).inspections) == 1
+
+
+# fmt: off
+LEADER_NAMED_LATER = [
+    "Trưởng đoàn giám sát là ông Trịnh Văn Hải, Phó Chủ tịch HĐND huyện.",
+    "Trưởng đoàn kiểm tra là đồng chí Trịnh Văn Hải, Phó Chủ tịch HĐND huyện.",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("after", LEADER_NAMED_LATER)
+def test_the_leader_named_after_the_head_of_the_activity(nlp: Language, after: str) -> None:
+    sentence = (
+        "Sáng 12/3, Ban KT-XH HĐND huyện Yên Dũng đã giám sát việc chi trả trợ cấp xã hội tại xã "
+        "Yên Lư. "
+    )
+    (item,) = _report(nlp, sentence + after).inspections
+    assert item.body is not None
+    assert (item.body.text, item.leader) == ("Ban KT-XH HĐND huyện Yên Dũng", "Trịnh Văn Hải")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organizations"),
+    [
+        (
+            "Đoàn đã kiểm tra nhà nghỉ Hoa Sen và cơ sở kinh doanh karaoke Ánh Dương.",
+            ["nhà nghỉ Hoa Sen", "cơ sở kinh doanh karaoke Ánh Dương"],
+        ),
+        ("Đoàn đã kiểm tra các nhà hàng trên địa bàn xã Tư Mại.", []),
+        ("Đoàn đã kiểm tra Trường Tiểu học Tư Mại trước mùa mưa bão.", ["Trường Tiểu học Tư Mại"]),
+    ],
+)
+def test_lower_case_establishments_need_a_name(
+    nlp: Language, sentence: str, organizations: list[str]
+) -> None:
+    (item,) = _report(nlp, _MAIN + sentence).inspections
+    assert [o.text for o in item.organizations] == organizations
+
+
+def test_a_topic_ends_before_a_second_verb(nlp: Language) -> None:
+    sentence = (
+        "Sau đó, đoàn đã khảo sát công tác tuần tra, bảo vệ rừng và kiểm tra thực tế tại xã Tư Mại."
+    )
+    _main, further = _report(nlp, _MAIN + sentence).inspections
+    assert further.topic is not None
+    assert further.topic.text == "công tác tuần tra, bảo vệ rừng"
+
+
+def test_an_earlier_opener_on_the_same_day_is_a_further_activity(nlp: Language) -> None:
+    sentence = (
+        "Trước đó, sáng cùng ngày, đoàn làm việc với Đảng ủy xã Tư Mại về công tác tiêm phòng."
+    )
+    main, further = _report(nlp, _MAIN + sentence).inspections
+    assert (further.kind, further.date) == ("làm việc", main.date)
+    assert [o.text for o in further.organizations] == ["Đảng ủy xã Tư Mại"]
+
+
+def test_the_head_of_the_delegation_named_far_from_the_statement_leads_it(nlp: Language) -> None:
+    text = (
+        "Sáng 12/3, Ban Pháp chế HĐND tỉnh Bắc Giang đã giám sát công tác quản lý trật tự xây "
+        "dựng tại xã Yên Lư.\n\n"
+        "Theo báo cáo, xã đã xử lý 12 trường hợp vi phạm.\n\n"
+        "Kết luận, Trưởng đoàn Lương Văn Kha đề nghị xã kiên quyết xử lý vi phạm."
+    )
+    (item,) = _report(nlp, text).inspections
+    assert item.leader == "Lương Văn Kha"
+
+
+def test_the_delegations_short_name_ends_before_its_adverb(nlp: Language) -> None:
+    text = (
+        "Chiều 24/9, Tổ đại biểu HĐND tỉnh Bắc Giang đơn vị bầu cử số 2 do ông Trịnh Văn Hải, Phó "
+        "Chủ tịch HĐND tỉnh làm tổ trưởng đã tiếp xúc cử tri xã Yên Lư.\n\n"
+        "Chiều cùng ngày, tổ đại biểu tiếp tục tiếp xúc cử tri tại xã Tư Mại."
+    )
+    _main, further = _report(nlp, text).inspections
+    assert further.body is not None
+    assert (further.body.text, further.leader) == ("tổ đại biểu", "Trịnh Văn Hải")
+
+
+# How the leader is named, all sentences written for these tests.
+# fmt: off
+LEADER_CASES = [
+    ("Sáng 12/3, đồng chí Trịnh Văn Hải, Ủy viên Ban Thường vụ Huyện ủy, Phó Chủ tịch UBND huyện "
+     "Yên Dũng dẫn đầu đoàn công tác của UBND huyện kiểm tra, đôn đốc tiến độ làm đường tại xã "
+     "Yên Lư.",
+     "Trịnh Văn Hải", "đoàn công tác của UBND huyện", "tiến độ làm đường"),
+    ("Chiều 12/3, Thường trực HĐND huyện Yên Dũng có buổi làm việc với xã Yên Lư về việc giải quyết "
+     "kiến nghị của cử tri. Chủ trì buổi làm việc là ông Trịnh Văn Hải, Chủ tịch HĐND huyện.",
+     "Trịnh Văn Hải", "Thường trực HĐND huyện Yên Dũng", "việc giải quyết kiến nghị của cử tri"),
+    ("Ngày 12/3, đoàn công tác của tỉnh Bắc Giang do ông Trịnh Văn Hải, Phó Chủ tịch UBND tỉnh và "
+     "bà Ngô Thị Lan, Phó Chủ tịch HĐND tỉnh đồng trưởng đoàn đã đến thăm và làm việc tại xã Yên Lư.",
+     "Trịnh Văn Hải", "đoàn công tác của tỉnh Bắc Giang", None),
+    ("Sáng 12/3, đoàn công tác của UBND tỉnh Bắc Giang đã làm việc và kiểm tra tình hình giải ngân "
+     "tại xã Yên Lư, dẫn đầu là ông Trịnh Văn Hải, Phó Chủ tịch UBND tỉnh.",
+     "Trịnh Văn Hải", "đoàn công tác của UBND tỉnh Bắc Giang", "tình hình giải ngân"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("body", "leader", "inspecting", "topic"), LEADER_CASES)
+def test_the_leader_however_named(
+    nlp: Language, body: str, leader: str, inspecting: str, topic: str | None
+) -> None:
+    (item,) = _report(nlp, body).inspections
+    assert item.leader == leader
+    assert item.body is not None
+    assert item.body.text == inspecting
+    assert (item.topic.text if item.topic else None) == topic
+
+
+def test_a_headline_names_the_leader_by_title(nlp: Language) -> None:
+    report = _report(
+        nlp,
+        "Vừa qua, mưa lớn đã làm đổ 80 ha chuối tại xã Yên Lư.\n\n"
+        "Đồng chí Trịnh Văn Hải, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Huyện ủy Yên Dũng cùng lãnh "
+        "đạo các phòng, ban đã có mặt tại các bãi chuối.",
+        title="Bí thư Huyện ủy Yên Dũng thăm, động viên nông dân trồng chuối",
+    )
+    (item,) = report.inspections
+    assert (item.kind, item.leader) == ("thăm", "Trịnh Văn Hải")
+    assert item.topic is not None
+    assert item.topic.text == "nông dân trồng chuối"
+
+
+def test_a_site_visit_by_the_bodys_name_adds_its_targets(nlp: Language) -> None:
+    body = (
+        "Chiều 12/3, Thường trực HĐND huyện Yên Dũng có buổi làm việc với xã Yên Lư về việc giải "
+        "quyết kiến nghị của cử tri.\n\n"
+        "Trước buổi làm việc, Thường trực HĐND huyện đã đi kiểm tra thực tế tuyến đường trục thôn "
+        "Ruồng Cải."
+    )
+    (item,) = _report(nlp, body).inspections
+    assert [(t.type, t.name) for t in item.targets] == [("xã", "Yên Lư"), ("thôn", "Ruồng Cải")]
+
+
+def test_an_organization_and_its_name_with_the_unit_are_one(nlp: Language) -> None:
+    body = (
+        "Sáng 12/3, đoàn công tác của UBND tỉnh Bắc Giang đã kiểm tra hoạt động của Trung tâm Phục "
+        "vụ hành chính công tại xã Yên Lư.\n\n"
+        "Đoàn làm việc với Trung tâm Phục vụ hành chính công xã Yên Lư."
+    )
+    (item,) = _report(nlp, body).inspections
+    assert [o.text for o in item.organizations] == ["Trung tâm Phục vụ hành chính công xã Yên Lư"]

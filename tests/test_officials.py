@@ -44,6 +44,23 @@ CASES = [
      "Ngô Hồng Oanh", None, "Chủ tịch UBND thành phố", "thành phố Lạng Sơn", None),
     ("Bà Đoàn Thị Hạnh, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh dự.",
      "Đoàn Thị Hạnh", "bà", "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh", None, None),
+    # a committee's officer by a bare title takes the place of the Ban named before
+    ("Đoàn giám sát của Ban Văn hóa - Xã hội HĐND tỉnh Bắc Giang do bà Lê Thị Thu, Phó Trưởng ban "
+     "làm trưởng đoàn đã giám sát tại xã Tư Mại.",
+     "Lê Thị Thu", "bà", "Phó Trưởng ban", "tỉnh Bắc Giang", "Trưởng đoàn"),
+    ("Ban Dân tộc tỉnh Sơn La do ông Lò Văn Pằn, Trưởng ban dẫn đầu đã khảo sát tại xã Mường Bú.",
+     "Lò Văn Pằn", "ông", "Trưởng ban", "tỉnh Sơn La", None),
+    ("Sáng 5/3, ông Lý Văn Tài, Thị ủy viên, PCT HĐND thị xã làm trưởng đoàn.",
+     "Lý Văn Tài", "ông", "Thị ủy viên, PCT HĐND thị xã", None, "Trưởng đoàn"),
+    # Cham and S'tiêng family names, the title before them
+    ("Chủ tịch UBND xã Phước Hải Đàng Văn Lợi cho biết xã đã đạt 15 tiêu chí.",
+     "Đàng Văn Lợi", None, "Chủ tịch UBND xã Phước Hải", "xã Phước Hải", None),
+    ("Chủ tịch UBND xã Bom Bo Điểu Văn Tâm cho biết xã có 12 hộ nghèo.",
+     "Điểu Văn Tâm", None, "Chủ tịch UBND xã Bom Bo", "xã Bom Bo", None),
+    # a huyện named only in its party committee's name
+    ("Ban Dân vận Huyện ủy Yên Thế khảo sát mô hình; cùng đi có ông Đào Văn Sơn, Phó Chủ tịch Ủy "
+     "ban MTTQ huyện.",
+     "Đào Văn Sơn", "ông", "Phó Chủ tịch Ủy ban MTTQ huyện", "huyện Yên Thế", None),
 ]
 # fmt: on
 
@@ -93,3 +110,24 @@ def test_not_officials(nlp: Language, sentence: str) -> None:
 def test_caption_people_without_titles_are_not_officials(nlp: Language) -> None:
     text = "Tiêu đề\n\nSáng 3/10, đoàn làm việc tại xã.\n\nÔng Nguyễn Văn Bình giới thiệu mô hình (Ảnh: Thu Trang)\n\nNội dung bài."
     assert vnreport.extract(text, nlp=nlp).officials == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sau đó, đồng chí Phó Chủ tịch UBND huyện đến kiểm tra tiến độ làm đường.",
+        "Chiều cùng ngày, ông Chủ tịch UBND xã báo cáo tình hình.",
+        "Kết luận, đồng chí Trưởng Ban Dân vận Huyện ủy đề nghị xã tiếp tục thực hiện.",
+    ],
+)
+def test_a_title_after_an_honorific_names_no_one(nlp: Language, sentence: str) -> None:
+    assert officials(nlp, sentence) == []
+
+
+def test_a_group_named_like_a_person_and_named_again_is_a_group(nlp: Language) -> None:
+    sentence = (
+        "Đoàn kiểm tra đường nội thôn Lê Văn Tám. Trưởng thôn Lê Văn Tám, ông Ma Văn Sinh cho "
+        "biết bà con đã góp ngày công."
+    )
+    (official,) = officials(nlp, sentence)
+    assert (official.name, official.title) == ("Ma Văn Sinh", "Trưởng thôn Lê Văn Tám")

@@ -86,6 +86,8 @@ DATELINES = [
     ("10/06/2020", dt.date(2020, 6, 10)),
     ("• Cập nhật: 19/11/2020", dt.date(2020, 11, 19)),
     ("16/07/2019 07:41 | 0", dt.date(2019, 7, 16)),
+    ("Cập nhật lúc 08:20 ngày 03/04/2024 | In bài", dt.date(2024, 4, 3)),
+    ("Ngày đăng: 12/10/2023 | Chia sẻ | Gửi email", dt.date(2023, 10, 12)),
     ("Thứ 3, Ngày 16/07/2024 -", dt.date(2024, 7, 16)),
     ("Cập nhật: 31/02/2024", None),  # no such day
     ("Sáng 13/9, đoàn kiểm tra tại xã", None),

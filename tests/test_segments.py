@@ -152,3 +152,17 @@ def test_byline_fields_of_the_report(
         mark,
         source,
     )
+
+
+def test_a_section_label_from_the_menu_is_not_the_headline() -> None:
+    page = (
+        "HỘI ĐỒNG NHÂN DÂN HUYỆN YÊN DŨNG\n"
+        "Trang chủ | Giới thiệu | Kỳ họp | Giám sát - Khảo sát | Văn bản\n"
+        "Thứ Hai, 12/08/2024\n"
+        "Giám sát - Khảo sát\n"
+        "Ban Pháp chế HĐND huyện giám sát tại xã Yên Lư\n\n"
+        "Sáng 9/8, Ban Pháp chế HĐND huyện Yên Dũng đã giám sát công tác hòa giải tại xã Yên Lư."
+    )
+    segments = classify(page, max_title_chars=250, max_byline_words=8)
+    (title,) = [s for s in segments if s.kind == "title"]
+    assert title.span.text == "Ban Pháp chế HĐND huyện giám sát tại xã Yên Lư"

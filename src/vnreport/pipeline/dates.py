@@ -45,7 +45,8 @@ def _pattern() -> re.Pattern[str]:
 def _excluded_before() -> re.Pattern[str]:
     """What, right before a cued date, makes it a deadline or a document's date."""
     words = alternation(load_json("dates")["not_after"])
-    document = r"(?:số[ ]?)?\d+[ ]?/[\w.-]*(?:/[\w.-]+)?|số[ ]\d+[\w./-]*"
+    # after its slash a number holds more than digits: "12/3/2024, chiều 9/4" ends a date
+    document = r"(?:số[ ]?)?\d+[ ]?/(?![\d/]+[ ,]*\Z)[\w.-]*(?:/[\w.-]+)?|số[ ]\d+[\w./-]*"
     # \Z, not $: a dateline on the line before ("28/09/2023\n") is no document number
     return re.compile(rf"(?:(?<!\w)(?:{words})|{document})[ ,]*\Z", re.IGNORECASE)
 

@@ -28,6 +28,12 @@ _TRIM = " ,.;:–-\n"
 _DAY = r"\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?(?!\d)"  # "12/6", "3-11-2024"
 
 
+# a plan clause ends at a comma before a time, a place or a capitalised subject
+_CLAUSE_END = (
+    r"(?=(?i:sáng|chiều|tối|trưa|ngày|vừa qua|mới đây|tại|hôm nay|từ ngày)(?!\w)|[A-ZĐ0-9])"
+)
+
+
 def _words(words: list[str], *, cased: bool = True) -> str:
     """An alternation of whole words: a word edge is required only where the entry has one.
     A `cased` pattern opens with the words' first letters, so a search skips ahead fast."""
@@ -66,13 +72,25 @@ class Lexicon:
     not_visit: re.Pattern[str]
     verb_blocker: re.Pattern[str]
     organization: re.Pattern[str]
+    establishments: frozenset[str]
     topic_head: re.Pattern[str]
     topic_leads_after: frozenset[str]
     body_lead_in: re.Pattern[str]
     passive: re.Pattern[str]
     organization_end: re.Pattern[str]
+    scope_head: re.Pattern[str]
+    voters: re.Pattern[str]
+    topic_dangling: re.Pattern[str]
+    preposition_compounds: tuple[str, ...]
+    plan_clause: re.Pattern[str]
+    plan_more: re.Pattern[str]
+    venue: re.Pattern[str]
+    organization_blocker: re.Pattern[str]
     secondary_marker: re.Pattern[str]
     same_day: frozenset[str]
+    titled_subject: re.Pattern[str]
+    unit_word: re.Pattern[str]
+    leader_gap: re.Pattern[str]
     secondary_adverbs: re.Pattern[str]
     secondary_aside: re.Pattern[str]
     secondary_subject: re.Pattern[str]
@@ -95,7 +113,9 @@ def lexicon() -> Lexicon:
         member=re.compile(_words(data["member_markers"])),
         preposition=re.compile(" " + _words(data["target_prepositions"]) + " "),
         purpose=re.compile(" " + _words(data["purpose_links"]) + " (" + verbs + ")"),
-        joined_verb=re.compile("(?: và|,)? (" + verbs + ")"),
+        joined_verb=re.compile(
+            "(?: và|,)? (" + verbs + "|" + _words(data["verb_companions"], cased=False) + ")"
+        ),
         topic_lead=re.compile(_words(data["topic_leads"])),
         topic_end=re.compile(alternation(data["topic_ends"])),
         body_topic_skip=re.compile("(?:" + _words(data["body_topic_skip"]) + " )+"),
@@ -105,19 +125,62 @@ def lexicon() -> Lexicon:
         site_verb=re.compile(" " + _words(data["site_verbs"])),
         not_visit=re.compile(" " + _words(data["not_visit"])),
         verb_blocker=re.compile("(?:^|\\W)(?:" + alternation(data["verb_blockers"]) + ") $"),
-        organization=re.compile(_words(data["organization_heads"])),
+        organization=re.compile(
+            _words([*data["organization_heads"], *data["establishment_heads"]])
+        ),
+        establishments=frozenset(data["establishment_heads"]),
         topic_head=re.compile(_words(data["topic_heads"])),
         topic_leads_after=frozenset(data["topic_leads_after"]),
         body_lead_in=re.compile("(?:^|\\W)(?:" + alternation(data["body_lead_ins"]) + ") $"),
         passive=re.compile("(?:^|\\W)(?:" + alternation(data["passive_markers"]) + ") $"),
         organization_end=re.compile(alternation([*data["organization_ends"], " và "])),
+        scope_head=re.compile(_words(data["scope_heads"])),
+        voters=re.compile(
+            "(?: (?:" + alternation(data["voter_quantifiers"]) + r"|[\d.]+)(?!\w))* cử tri(?!\w)"
+        ),
+        topic_dangling=re.compile(
+            r"(?:[\s,;]+(?:" + alternation(data["topic_dangling"]) + r"))+[\s,;]*\Z"
+        ),
+        preposition_compounds=tuple(data["preposition_compounds"]),
+        plan_clause=re.compile(
+            r"\s*(?:"
+            + alternation(data["plan_openers"])
+            + ") (?:"
+            + alternation(data["plan_documents"])
+            + r")(?!\w)[^\n]{0,300}?, "
+            + _CLAUSE_END
+        ),
+        # "…, Kế hoạch số 08/KH-HĐND, ngày 27/4/2018 của …, vừa qua …": the clause goes on
+        plan_more=re.compile(
+            r"(?:(?:" + alternation(data["plan_documents"]) + r")(?!\w)"
+            rf"|ngày ?{_DAY} (?:của|về)(?!\w))[^\n]{{0,300}}?, " + _CLAUSE_END
+        ),
+        venue=re.compile("(?:^|\\W)(?:" + alternation(data["venue_markers"]) + ") $"),
+        organization_blocker=re.compile(
+            "(?:^|\\W)(?:" + alternation(data["organization_blockers"]) + ") $"
+        ),
         secondary_marker=re.compile(
-            r"\s*(?:(?P<word>" + alternation(data["secondary_markers"]) + rf")(?!\w)(?: {_DAY})?"
+            r"\s*(?:(?:" + alternation(data["dated_openers"]) + r"), "
+            r"(?:(?i:(?P<day>" + alternation(data["secondary_markers"]) + r"))(?!\w)"
+            r"|(?i:" + alternation(data["secondary_day_parts"]) + rf") {_DAY})"
+            r"|(?P<word>" + alternation(data["secondary_markers"]) + rf")(?!\w)(?: {_DAY})?"
             r"|(?:" + alternation(data["secondary_day_parts"]) + rf") {_DAY}"
             r"|(?P<clause>" + alternation(data["secondary_clause_markers"]) + r")(?!\w)"
             r"[^,.;:\n]{0,80}),? "
         ),
-        same_day=frozenset(data["same_day_markers"]),
+        same_day=frozenset(word.casefold() for word in data["same_day_markers"]),
+        titled_subject=re.compile("(?:(?:" + alternation(data["subject_honorifics"]) + ") )?"),
+        unit_word=re.compile(
+            " (?:" + alternation(list(load_json("admin_types")["types"])) + ")(?!\\w)"
+        ),
+        # "Trưởng đoàn là đồng chí X": the mention starts where group 1 starts or ends
+        leader_gap=re.compile(
+            "(?:(?:"
+            + alternation(data["leader_gap_words"])
+            + ") )?là ((?:(?:"
+            + alternation(data["subject_honorifics"])
+            + ") )?)"
+        ),
         partner=re.compile(" (?:" + alternation(data["partner_markers"]) + ") $"),
         secondary_aside=re.compile(
             r"(?:" + alternation(data["secondary_asides"]) + r")(?!\w)[^,.;:\n]{1,60}, "
@@ -213,6 +276,17 @@ class Article:
         if index >= 0 and offset < self.sentences[index][1].end:
             return index
         return None
+
+    def opening(self, sentence: Span) -> int:
+        """Where a sentence's own words begin: after a leading plan clause ("Thực hiện Kế
+        hoạch số … của Thường trực HĐND huyện về …, sáng 14/3, Đoàn …"), else its start."""
+        lex = lexicon()
+        opening = sentence.start
+        clause = lex.plan_clause.match(self.text, opening, sentence.end)
+        while clause is not None:
+            opening = clause.end()
+            clause = lex.plan_more.match(self.text, opening, sentence.end)
+        return opening
 
     def span(self, start: int, end: int) -> Span | None:
         """The span of `text[start:end]` without surrounding spaces and punctuation."""

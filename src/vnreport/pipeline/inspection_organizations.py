@@ -17,15 +17,43 @@ def organizations(article: Article, start: int, end: int) -> list[Span]:
     for head in lex.organization.finditer(text, start, end):
         if found and head.start() < found[-1].end:
             continue
+        if lex.organization_blocker.search(text, max(0, head.start() - 20), head.start()):
+            continue  # "Nghị quyết Đại hội Đảng bộ phường", "Bí thư Đảng ủy xã"
+        if text.count('"', start, head.start()) % 2:
+            continue  # inside a quoted name: mô hình "Chi hội 5 không, 3 sạch"
         if any(
             p.start <= head.start() < p.end
             for p in article.places_in(head.start() - 40, head.end())
         ):
             continue  # "phường Trường Sơn": a unit's name, not a school
         span = article.span(head.start(), _organization_end(article, head.end(), end))
-        if span is not None and _named(article, head.start(), head.end(), span.end):
-            found.append(span)
+        if span is None or not _named(article, head.start(), head.end(), span.end):
+            continue
+        if head.group() in lex.establishments and not _proper(article, head.end(), span.end):
+            continue  # "cơ sở kinh doanh thức ăn đường phố": no name, a kind of place
+        if found and _parent_address(article, found[-1], span):
+            continue  # "Chi bộ thôn X, Đảng bộ xã Y": the branch's parent, as its address
+        found.append(span)
     return found
+
+
+def _proper(article: Article, start: int, end: int) -> bool:
+    """Whether a capitalised word follows a lower-case head before any place: "nhà nghỉ Tràng
+    An Xanh", not "nhà hàng trên địa bàn xã Yên Lư"."""
+    places = article.places_in(start, end)
+    words = article.text[start : places[0].start if places else end].split()
+    return any(word[:1].isupper() for word in words)
+
+
+def _parent_address(article: Article, previous: Span, body: Span) -> bool:
+    """Whether `body` follows `previous` after a comma and is of a higher unit's level."""
+    if article.text[previous.end : body.start] != ", ":
+        return False
+    inner, outer = (
+        article.places_in(previous.start, previous.end),
+        article.places_in(body.start, body.end),
+    )
+    return bool(inner and outer) and outer[-1].level < inner[-1].level
 
 
 def _named(article: Article, head: int, start: int, end: int) -> bool:

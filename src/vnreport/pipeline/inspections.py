@@ -23,9 +23,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vnreport.pipeline import store
+from vnreport.pipeline.dates import find_dates
 from vnreport.pipeline.inspection_article import WARD_LEVEL, Article, Place, lexicon
 from vnreport.pipeline.inspection_organizations import organizations
-from vnreport.records import Inspection, InspectionTarget, Official, Segment, Span
+from vnreport.pipeline.titles import lexicon as titles_lexicon
+from vnreport.records import EventDate, Inspection, InspectionTarget, Official, Segment, Span
 from vnreport.text.normalize import fold
 
 __all__ = ["KIND", "InspectionFinder", "lexicon", "make_inspection_finder"]
@@ -34,6 +36,11 @@ KIND = "inspections"
 _ADDRESS_GAP = re.compile(r" ?[,(–-] ?| ")
 _PREPOSITION_REACH = 50  # a unit this close after "tại"/"ở" is what the preposition introduces
 _ASIDE_REACH = 60  # "(thứ hai từ trái)" between a subject and its verb
+# the sentences after the main one that may name its leader: "Đoàn gồm các đồng chí: …. Đồng
+# chí X … làm trưởng đoàn."
+_LEADER_SENTENCES = 2
+_TITLED_REACH = 90  # "đồng chí Phó Chủ tịch UBND huyện" and adverbs before the verb
+_TITLED_WORDS = 3  # "Bí thư Huyện ủy Khoái Châu", not a bare "Chủ tịch"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +72,12 @@ def _verbs(article: Article, start: int, end: int) -> list[re.Match[str]]:
 def _body(article: Article, sentence: Span) -> Span | None:
     """The inspecting body named in the sentence, before any official unless they lead it."""
     lex, text = lexicon(), article.text
-    first_person = next(iter(article.people_in(sentence.start, sentence.end)), None)
-    for head in lex.body_head.finditer(text, sentence.start, sentence.end):
-        led = lex.body_lead_in.search(text, max(sentence.start, head.start() - 9), head.start())
+    opening = article.opening(sentence)
+    first_person = next(iter(article.people_in(opening, sentence.end)), None)
+    for head in lex.body_head.finditer(text, opening, sentence.end):
+        led = lex.body_lead_in.search(text, max(opening, head.start() - 9), head.start())
         if first_person is not None and head.start() > first_person[0] and led is None:
-            break
+            continue  # after an official only a body they lead: "X, Ủy viên Ban Thường vụ …"
         end = sentence.end
         stop = lex.body_end.search(text, head.end(), sentence.end)
         if stop is not None:
@@ -91,12 +99,12 @@ def _statement(article: Article, segment: Segment, sentence: Span) -> _Statement
     if lex.verb.search(text, sentence.start, sentence.end) is None:
         return None
     body = _body(article, sentence)
-    after = body.end if body is not None else sentence.start
-    verbs = _verbs(article, after, sentence.end)
+    opening = article.opening(sentence)
+    verbs = _verbs(article, body.end if body is not None else opening, sentence.end)
     if not verbs:
         return None
     verb = verbs[0]
-    acting = article.people_in(sentence.start, verb.start())
+    acting = article.people_in(opening, verb.start())
     if body is None and not acting and segment.kind != "title":
         return None
     kind, verb_end = _kind(text, verb, sentence.end)
@@ -111,8 +119,11 @@ def _kind(text: str, verb: re.Match[str], end: int) -> tuple[str, int]:
     purpose = lex.purpose.search(text, verb_end, end)
     if kind == "làm việc" and purpose is not None:
         kind, verb_end = lex.kinds[fold(purpose.group(1))], purpose.end()
-    joined = lex.joined_verb.match(text, verb_end, end)
-    if joined is not None:  # "thăm và làm việc": the first verb names it, the topic follows both
+    voters = lex.voters.match(text, verb_end, end) if kind == "tiếp xúc cử tri" else None
+    if voters is not None:  # "tiếp xúc hơn 100 cử tri": the voters are no topic
+        verb_end = voters.end()
+    # "thăm và làm việc", "kiểm tra, đôn đốc": the first verb names it, the topic follows all
+    while (joined := lex.joined_verb.match(text, verb_end, end)) is not None:
         verb_end = joined.end()
     return kind, verb_end
 
@@ -146,10 +157,12 @@ def _topic_end(article: Article, start: int, end: int) -> int:
 def _introducing(text: str, start: int, position: int) -> int | None:
     """Where the preposition introducing what is at `position` starts: the first "tại"/"ở" close
     enough before it, else a close "với" ("gắn với du lịch … tại xã X" is no place)."""
+    lex = lexicon()
     near = [
         preposition
-        for preposition in lexicon().preposition.finditer(text, start, position)
+        for preposition in lex.preposition.finditer(text, start, position)
         if position - preposition.end() <= _PREPOSITION_REACH
+        and not text.endswith(lex.preposition_compounds, 0, preposition.end() - 1)
     ]
     placing = [p.start() for p in near if p.group().strip() != "với"]
     if placing:
@@ -163,7 +176,10 @@ def _object(article: Article, start: int, end: int) -> Span | None:
     for adverb in (" thực tế", " tiếp"):  # "kiểm tra thực tế tại …", "khảo sát tiếp tại …"
         if text.startswith(adverb, start) and not text[start + len(adverb) :][:1].isalnum():
             start += len(adverb)
-    return article.span(start, _topic_end(article, start, end))
+    finish = _topic_end(article, start, end)
+    # "tình hình các công trình xây dựng của [xã Đắk Ha]": the place went, its "của" too
+    dangling = lexicon().topic_dangling.search(text, start, finish)
+    return article.span(start, dangling.start() if dangling else finish)
 
 
 def _topic(article: Article, statement: _Statement, title: _Statement | None) -> Span | None:
@@ -214,12 +230,20 @@ def _own_units(article: Article, statement: _Statement, leader: Official | None)
     """The inspecting side's units: in its body, its leader's title, before the verb."""
     own = {
         f"{p.type} {fold(p.name)}"
-        for p in article.places_in(statement.sentence.start, statement.verb_start)
-        if not _partner(article, p)
+        for p in article.places_in(article.opening(statement.sentence), statement.verb_start)
+        if not _partner(article, p) and not _venue(article, p, statement)
     }
     if leader is not None and leader.place:
         own.add(fold(leader.place))
     return own
+
+
+def _venue(article: Article, place: Place, statement: _Statement) -> bool:
+    """Whether a unit before the inspecting body is where the activity took place ("ngày 9/10,
+    tại xã Mai Châu, Đoàn giám sát …")."""
+    if statement.body is None or place.start >= statement.body.start:
+        return False
+    return lexicon().venue.search(article.text, max(0, place.start - 8), place.start) is not None
 
 
 def _partner(article: Article, place: Place) -> bool:
@@ -230,11 +254,25 @@ def _partner(article: Article, place: Place) -> bool:
 
 
 def _targets(
-    article: Article, start: int, end: int, own: set[str], found: dict[tuple[str, str], None]
+    article: Article,
+    start: int,
+    end: int,
+    own: set[str],
+    found: dict[tuple[str, str], None],
+    *,
+    bodies: list[Span] | None = None,
 ) -> None:
-    """Add the places of `text[start:end]` to `found`, skipping own units and addresses."""
+    """Add the places of `text[start:end]` to `found`, skipping own units, addresses and the
+    scope of a party or mass organization ("làm việc với Đảng ủy phường 4"); `bodies` are the
+    range's organizations when the caller has them."""
+    scope = lexicon().scope_head
+    if bodies is None:
+        bodies = organizations(article, start, end)
+    scoped = [b for b in bodies if scope.match(b.text)]
     for place, address in _places_as_addresses(article, start, end):
         if address or f"{place.type} {fold(place.name)}" in own:
+            continue
+        if any(b.start <= place.start < b.end for b in scoped):
             continue
         found.setdefault((place.type, place.name), None)
 
@@ -267,16 +305,21 @@ def _addresses(article: Article, sentence: Span) -> set[tuple[str, str]]:
 def _organization_units(
     article: Article, bodies: list[Span], own: set[str], found: dict[tuple[str, str], None]
 ) -> None:
-    """Add the unit an inspected body's name ends with ("Công an xã Yên Lư") to `found`."""
+    """Add the unit an inspected body's name ends with ("Công an xã Yên Lư") to `found`; a
+    party or mass organization's unit is its scope, not a place visited ("Chi bộ thôn X")."""
+    scope = lexicon().scope_head
     for body in bodies:
+        if scope.match(body.text):
+            continue
         name = fold(body.text)
         for written, unit in article.unit_names.items():
             if name.endswith(written) and written.strip() not in own:
                 found.setdefault(unit, None)
 
 
-def _visits(article: Article, leader: Official | None) -> list[int]:
-    """Sentences where the delegation or its leader visits a place: one scan of the text."""
+def _visits(article: Article, leader: Official | None, body: Span | None = None) -> list[int]:
+    """Sentences where the delegation, its body or its leader visits a place: one scan of the
+    text ("Trước buổi làm việc, Thường trực HĐND huyện đã đi kiểm tra thực tế …")."""
     lex, text = lexicon(), article.text
     subjects = [
         (m.start(), m.end())
@@ -285,6 +328,14 @@ def _visits(article: Article, leader: Official | None) -> list[int]:
     ]
     if leader is not None:
         subjects += [(start, end) for start, end, person in article.people if person is leader]
+    head = lex.body_head.match(body.text) if body is not None else None
+    if head is not None and head.group()[:1].isupper():  # a named body, not a bare "đoàn"
+        for found_head in re.finditer(re.escape(head.group()), text):
+            # "Thường trực HĐND| huyện Thanh Hà", "…| huyện": the subject ends after its unit
+            unit = article.places_in(found_head.end() + 1, found_head.end() + 2)
+            bare = lex.unit_word.match(text, found_head.end())
+            end = unit[0].end if unit else bare.end() if bare else found_head.end()
+            subjects.append((found_head.start(), end))
     found: dict[int, None] = {}
     for start, subject_end in sorted(subjects):
         index = article.sentence_at(start)
@@ -313,20 +364,15 @@ def _visits_here(text: str, subject_end: int, sentence_end: int) -> bool:
     return position > subject_end and text[position : position + 2].strip()[:1].isalnum()
 
 
-def _leader(article: Article, statement: _Statement, following: Span | None) -> Official | None:
+def _leader(
+    article: Article, statement: _Statement, following: tuple[Span, ...] = ()
+) -> Official | None:
     """The official who leads: "do X … làm Trưởng đoàn", "Trưởng đoàn X", else who acts."""
     lex, text = lexicon(), article.text
-    for sentence in (statement.sentence, following):
-        if sentence is None:
-            continue
-        for marker in lex.leader_after.finditer(text, sentence.start, sentence.end):
-            before = article.person_before(sentence.start, marker.start())
-            if before is not None:
-                return before
-        for marker in lex.leader_before.finditer(text, sentence.start, sentence.end):
-            after = article.person_at(marker.end())
-            if after is not None:
-                return after
+    for sentence in (statement.sentence, *following):
+        named = _named_leader(article, sentence)
+        if named is not None:
+            return named
     acting = article.people_in(statement.sentence.start, statement.verb_start)
     if acting and (statement.body is None or acting[0][0] < statement.body.start):
         return acting[0][2]
@@ -334,9 +380,46 @@ def _leader(article: Article, statement: _Statement, following: Span | None) -> 
     listed = lex.leader_list.match(text, body.end) if body is not None else None
     if listed is not None:  # "Đoàn giám sát … gồm các đồng chí: X, Bí thư Huyện ủy; Y, …"
         return article.person_at(listed.end())
-    if statement.body is None:
-        return next((o for o in article.officials if o.role == "Trưởng đoàn"), None)
+    if statement.body is not None:
+        return None
+    return next((o for o in article.officials if o.role == "Trưởng đoàn"), None)
+
+
+def _named_leader(article: Article, sentence: Span) -> Official | None:
+    """The official a sentence names as the leader: "do X … làm Trưởng đoàn", "do A … và B …
+    đồng trưởng đoàn" (the first), "Trưởng đoàn (giám sát) là (đồng chí) X"."""
+    lex, text = lexicon(), article.text
+    for marker in lex.leader_after.finditer(text, sentence.start, sentence.end):
+        if marker.group().startswith("đồng"):
+            led_by = text.rfind(" do ", sentence.start, marker.start())
+            people = article.people_in(max(led_by, sentence.start), marker.start())
+            if people:
+                return people[0][2]
+        before = article.person_before(sentence.start, marker.start())
+        if before is not None:
+            return before
+    for marker in lex.leader_before.finditer(text, sentence.start, sentence.end):
+        gap = lex.leader_gap.match(text, marker.end())
+        starts = (marker.end(), *(gap.span(1) if gap else ()))
+        after = next(filter(None, map(article.person_at, starts)), None)
+        if after is not None:
+            return after
     return None
+
+
+def _titled_leader(article: Article, statement: _Statement) -> Official | None:
+    """The official a statement names by title only, when the article gives that title to one
+    person ("Bí thư Huyện ủy Khoái Châu thăm …" and "Đồng chí X, …, Bí thư Huyện ủy Khoái
+    Châu")."""
+    subject = lexicon().titled_subject.match(
+        article.text, statement.sentence.start, statement.verb_start
+    )
+    start = subject.end() if subject is not None else statement.sentence.start
+    written = fold(article.text[start : statement.verb_start].strip(" ,"))
+    if len(written.split()) < _TITLED_WORDS or titles_lexicon().head.match(written) is None:
+        return None
+    holders = [o for o in article.officials if o.title and written in fold(o.title)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _members(article: Article, leader: Official | None) -> list[str]:
@@ -357,11 +440,12 @@ def _members(article: Article, leader: Official | None) -> list[str]:
 @dataclass(frozen=True, slots=True)
 class _Further:
     """A further activity: its statement, whether the main delegation does it ("Cùng ngày,
-    đoàn …"), and whether it is dated with the main one."""
+    đoàn …"), whether it is dated with the main one, and the date its opener names."""
 
     statement: _Statement
     delegation: bool
     same_day: bool
+    date: EventDate | None = None
 
 
 def _further(article: Article, segment: Segment, sentence: Span) -> _Further | None:
@@ -370,7 +454,10 @@ def _further(article: Article, segment: Segment, sentence: Span) -> _Further | N
     marker = lex.secondary_marker.match(text, sentence.start, sentence.end)
     if marker is None:
         return None
-    same_day = (marker.group("word") or marker.group("clause")) in lex.same_day
+    # "Trước đó, sáng cùng ngày, đoàn …" is the main one's day too
+    opener = marker.group("word") or marker.group("clause") or marker.group("day") or ""
+    same_day = opener.casefold() in lex.same_day
+    date = _opener_date(article, marker.start(), marker.end())
     # "Chiều cùng ngày, tại xã X, đoàn …": the aside's places are the activity's
     aside = lex.secondary_aside.match(text, marker.end(), sentence.end)
     opened = aside.end() if aside is not None else marker.end()
@@ -385,12 +472,41 @@ def _further(article: Article, segment: Segment, sentence: Span) -> _Further | N
                 kind, verb_end = _kind(text, verb, sentence.end)
                 verb_start = marker.end() if aside is not None else verb.start()
                 delegated = _Statement(segment, sentence, None, verb_start, verb_end, kind)
-                return _Further(delegated, True, same_day)
+                return _Further(delegated, True, same_day, date)
         return None
     statement = _statement(article, segment, sentence)
-    if statement is None or lex.not_visit.search(text, marker.end() - 1, statement.verb_start):
+    if statement is None:
+        titled = _titled_subject(article, segment, sentence, opened)
+        return _Further(titled, True, same_day, date) if titled is not None else None
+    if lex.not_visit.search(text, marker.end() - 1, statement.verb_start):
         return None  # "Sau đó, ông X kiến nghị huyện sớm kiểm tra …" asks for one
-    return _Further(statement, False, same_day)
+    return _Further(statement, False, same_day, date)
+
+
+def _titled_subject(
+    article: Article, segment: Segment, sentence: Span, start: int
+) -> _Statement | None:
+    """The activity of a subject named by its title only, the main delegation's leader ("Sau
+    đó, đồng chí Chủ tịch UBND tỉnh đến kiểm tra …", "Ngày 20/6, Phó Chủ tịch UBND huyện đã
+    làm việc với …")."""
+    text = article.text
+    subject = lexicon().titled_subject.match(text, start, sentence.end)
+    if subject is None or titles_lexicon().head.match(text, subject.end()) is None:
+        return None
+    verbs = _verbs(article, subject.end(), min(sentence.end, start + _TITLED_REACH))
+    if not verbs or lexicon().not_visit.search(text, start, verbs[0].start()):
+        return None
+    kind, verb_end = _kind(text, verbs[0], sentence.end)
+    return _Statement(segment, sentence, None, verbs[0].start(), verb_end, kind)
+
+
+def _opener_date(article: Article, start: int, end: int) -> EventDate | None:
+    """The date an opener names ("Trước đó, ngày 12/3, …"), its year when written."""
+    for found_start, found_end, year, month, day in find_dates(article.text, start, end):
+        span = article.span(found_start, found_end)
+        if span is not None:
+            return EventDate(year=year, month=month, day=day, span=span)
+    return None
 
 
 def _new_places(article: Article, statement: _Statement, main: Inspection) -> bool:
@@ -406,7 +522,7 @@ def _is_further(article: Article, further: _Further, main: Inspection) -> bool:
     """A different activity (another kind, actor or place), not a site visit of the main one."""
     statement, text = further.statement, article.text
     site_visit = text.startswith(" thực tế", statement.verb_end)
-    if _new_places(article, statement, main):
+    if _new_places(article, statement, main) or _another_day(further, main):
         return True
     if statement.kind != main.kind and not site_visit:
         # "Cùng ngày, đoàn làm việc với UBND xã …", "… với Công an xã …"; a household visited in
@@ -421,17 +537,42 @@ def _is_further(article: Article, further: _Further, main: Inspection) -> bool:
     return False
 
 
+def _another_day(further: _Further, main: Inspection) -> bool:
+    """Whether the opener dates the activity on a day the main one is not ("Ngày 15-5, đoàn …",
+    "Trước đó, ngày 12/3, …")."""
+    if further.date is None or further.same_day:
+        return False
+    day = (further.date.month, further.date.day)
+    return main.date is None or (main.date.month, main.date.day) != day
+
+
+def _in_year_of(date: EventDate | None, main: EventDate | None) -> EventDate | None:
+    """A further activity's date, in the main one's year when it writes none."""
+    if date is None or date.year is not None or main is None or main.year is None:
+        return date
+    return date.model_copy(update={"year": main.year})
+
+
 def _same_body(body: Span | None, main: Span | None) -> bool:
     """Whether a further activity's body is the main one's, maybe shortened."""
     return body is not None and main is not None and fold(main.text).startswith(fold(body.text))
 
 
 def _unique(spans: list[Span]) -> list[Span]:
-    """Spans with distinct folded texts, in order."""
+    """Spans with distinct folded texts, in order, less those opening or ending a longer one
+    ("Đảng ủy phường 4" in the title, "Ban Thường vụ Đảng ủy phường 4" in the lead; "Trung tâm
+    X" before "tại phường Y", "Trung tâm X phường Y" in a caption)."""
     seen: dict[str, Span] = {}
     for span in spans:
         seen.setdefault(fold(span.text), span)
-    return list(seen.values())
+    return [
+        span
+        for name, span in seen.items()
+        if not any(
+            other != name and (other.endswith(" " + name) or other.startswith(name + " "))
+            for other in seen
+        )
+    ]
 
 
 class InspectionFinder:
@@ -461,11 +602,10 @@ class InspectionFinder:
         main = main or title
         if main is None:
             return []
-        # the sentence after it may name the leader ("Đoàn do ông X … làm Trưởng đoàn")
-        following = next(
-            (s for seg, s in article.sentences[main_index + 1 :] if seg.kind in ("lead", "body")),
-            None,
-        )
+        # the sentences after it may name the leader ("Đoàn do ông X … làm Trưởng đoàn")
+        following = tuple(
+            s for seg, s in article.sentences[main_index + 1 :] if seg.kind in ("lead", "body")
+        )[:_LEADER_SENTENCES]
         candidates = [
             further
             for segment, sentence in article.sentences[main_index + 1 :]
@@ -489,14 +629,18 @@ class InspectionFinder:
         article: Article,
         main: _Statement,
         title: _Statement | None,
-        following: Span | None,
+        following: tuple[Span, ...],
         further: set[int],
         *,
         claimed: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
     ) -> Inspection:
         """The main activity; `further` holds the starts of the sentences of the others, and
         `claimed` their targets, which the title's places then are."""
-        leader = _leader(article, main, following)
+        leader = (
+            _leader(article, main, following)
+            or next((o for o in article.officials if o.role == "Trưởng đoàn"), None)
+            or _titled_leader(article, title or main)
+        )  # "… Trưởng đoàn Ka Hòa cho biết" far from the statement; a headline's title
         own = _own_units(article, main, leader)
         if main.body is not None:
             own.update(
@@ -505,11 +649,12 @@ class InspectionFinder:
             )
         found: dict[tuple[str, str], None] = {
             (p.type, p.name): None
-            for p in article.places_in(main.sentence.start, main.verb_start)
-            if _partner(article, p)
+            for p in article.places_in(article.opening(main.sentence), main.verb_start)
+            if _partner(article, p) or _venue(article, p, main)
         }
-        _targets(article, main.verb_start, main.sentence.end, own, found)
-        found_bodies = organizations(article, main.verb_end, main.sentence.end)
+        # from the verb: "làm việc với Ban Thường vụ Đảng ủy phường 4 để kiểm tra …"
+        found_bodies = organizations(article, main.verb_start, main.sentence.end)
+        _targets(article, main.verb_start, main.sentence.end, own, found, bodies=found_bodies)
         if title is not None and title is not main:
             # the title's places, less the further ones' and the main sentence's addresses
             # ("… tại huyện Chợ Đồn" over "tại xã Ngọc Phái, huyện Chợ Đồn")
@@ -517,13 +662,14 @@ class InspectionFinder:
             skipped |= {f"{t} {fold(n)}" for t, n in _addresses(article, main.sentence)}
             _targets(article, title.verb_start, title.sentence.end, skipped, found)
             found_bodies += organizations(article, title.verb_end, title.sentence.end)
-        for index in _visits(article, leader):
+        for index in _visits(article, leader, main.body):
             sentence = article.sentences[index][1]
             if sentence.start in further or sentence is main.sentence:
                 continue
             if title is None or sentence is not title.sentence:
-                _targets(article, sentence.start, sentence.end, own, found)
-                found_bodies += organizations(article, sentence.start, sentence.end)
+                visited = organizations(article, sentence.start, sentence.end)
+                _targets(article, sentence.start, sentence.end, own, found, bodies=visited)
+                found_bodies += visited
         _organization_units(article, found_bodies, own, found)
         date = next(
             (
@@ -556,7 +702,7 @@ class InspectionFinder:
             body, leader_name, members = statement.body or main.body, main.leader, main.members
             leader = next((o for o in article.officials if o.name == leader_name), None)
         else:
-            leader = _leader(article, statement, None)
+            leader = _leader(article, statement)
             body, leader_name, members = statement.body, leader.name if leader else None, []
         own = _own_units(article, statement, leader)
         if body is not None:
@@ -578,7 +724,7 @@ class InspectionFinder:
             topic=topic,
             targets=[InspectionTarget(type=t, name=n) for t, n in found],
             organizations=_unique(bodies),
-            date=main.date if further.same_day else None,
+            date=main.date if further.same_day else _in_year_of(further.date, main.date),
             span=statement.sentence,
         )
 

@@ -83,7 +83,10 @@ def _person_at(
     syllables = match.group().split(" ")
     lex = lexicon()
     alone = single and len(syllables) == 1
-    if not alone and lex.head.match(match.group()) is not None:
+    # "đồng chí Phó Chủ tịch UBND huyện": a title where a name would stand, no "Phó"
+    here = lex.head.match(text, start, end)
+    titled = lex.head.match(match.group()) is not None or (here is not None and " " in here.group())
+    if titled and not alone:
         return None
     if not (after_honorific or alone) and not is_name_start(syllables[0]):
         # "Hikosuke Tamasu - chủ tịch …": a foreign name of two words or more, wholly foreign.
@@ -457,8 +460,13 @@ def _places(units: list[AdminUnit], groups: list[ResidentialGroup]) -> dict[int,
     """Where each unit or group mention and its name start, to where it ends: titles take them
     whole ("trưởng thôn Đồng Vàng" names no person Đồng Vàng)."""
     places: dict[int, int] = {}
-    # A group "named" like a person is the person a title governs ("Trưởng thôn Ma Văn Thước").
-    named = [group for group in groups if not looks_like_person(group.name.split(" "))]
+    # A group "named" like a person is the person a title governs ("Trưởng thôn Ma Văn Thước"),
+    # unless the article names it as a group again ("đường nội thôn La Chữ Đông").
+    named = [
+        group
+        for group in groups
+        if len(group.mentions) > 1 or not looks_like_person(group.name.split(" "))
+    ]
     places_named: list[AdminUnit | ResidentialGroup] = [*units, *named]
     for place in places_named:
         for mention in place.mentions:

@@ -118,6 +118,36 @@ def _named_committee(word: str, unit_type: str, text: str, position: int) -> str
     return f"{unit_type} {(before[-1] if before else named[0])[1]}"
 
 
+_BAN_REACH = 300
+
+
+@cache
+def _ban_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """A committee officer's bare title, where the Ban's name before it ends, and each level's
+    party committee (resources/titles.json)."""
+    data = load_json("titles")
+    officer = re.compile(
+        "(?i)(?:" + "|".join(map(re.escape, data["ban_officer_titles"])) + ")(?: |$)"
+    )
+    ends = "|".join(map(re.escape, data["ban_name_ends"]))
+    name = re.compile(rf"Ban [^,;.\n]*?(?={ends}|$)")
+    return officer, name, dict(data["level_committees"])
+
+
+def _ban_place(
+    title: str, position: int, units: list[AdminUnit], groups: list[ResidentialGroup], text: str
+) -> str | None:
+    """The place of a committee's officer titled only "Trưởng ban", "Phó Trưởng ban", "ủy viên
+    Ban …": the place of the "Ban …" named last before the title ("Đoàn giám sát của Ban Kinh tế
+    - Ngân sách HĐND tỉnh X do ông Y, Trưởng ban …")."""
+    title_start = position - len(title)
+    opening = text.rfind("Ban ", max(0, title_start - _BAN_REACH), title_start)
+    name = _ban_patterns()[1].match(text, opening, title_start) if opening >= 0 else None
+    if name is None:
+        return None
+    return place_of(name.group(), name.end(), units, groups, text)[1]
+
+
 def place_of(
     title: str,
     position: int,
@@ -142,8 +172,10 @@ def place_of(
         if best is None or candidate[:2] > best[:2]:
             best = candidate
     if best is None:
-        group_place = _group_place(title, position, units, groups)
-        return organization, group_place or _bare_province(title)
+        place = _group_place(title, position, units, groups) or _bare_province(title)
+        if place is None and _ban_patterns()[0].match(title):
+            place = _ban_place(title, position, units, groups, text)
+        return organization, place
     _, _, index, unit_type, word = best
     fitting = [unit for unit in units if _has_type(unit, unit_type)]
     tail = title[index:]
@@ -157,5 +189,9 @@ def place_of(
             place = _bare_province(title) or _province_of_units(units)
         if place is None and word.endswith(("ủy", "uỷ")) and title.endswith(word):
             place = _named_committee(word, unit_type, text, position)
+        committees = _ban_patterns()[2]
+        if place is None and unit_type in committees:
+            # "Phó Chủ tịch Ủy ban MTTQ huyện" where the huyện is named only in "Huyện ủy X"
+            place = _named_committee(committees[unit_type], unit_type, text, position)
         return organization, place
     return organization, f"{chosen.type} {chosen.name}"

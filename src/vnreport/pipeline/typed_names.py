@@ -45,6 +45,8 @@ def looks_like_person(syllables: list[str]) -> bool:
     highlands = syllables[0][1:2] in {"'", "’"}  # "H'Yim Kđoh"
     if not 2 <= len(syllables) <= 4 or not (syllables[0] in surnames() or highlands):
         return False
+    if any(syllable[:1].isdigit() for syllable in syllables):
+        return False  # "Cù Lao Trung 2": a person's name holds no number
     if highlands or any(syllable[1:2] in {"'", "’"} for syllable in syllables[1:]):
         return True  # "H'Yim Kđoh", "Ksor H'Nhi"
     return len(syllables) >= 3 or syllables[1] in middle_names()
@@ -113,6 +115,7 @@ class TypedNameFinder:
         self._whole_pattern = re.compile(
             trie_pattern(self.whole_forms) if self.whole_forms else "(?!)"
         )
+        self._type_last_words = frozenset(word.split()[-1] for word in type_words)
         self._type_pattern = compile_types(
             type_words, self._whole_pattern.pattern if self.whole_forms else ""
         )
@@ -261,6 +264,14 @@ class TypedNameFinder:
             return False
         return not (self.capitalised_type_starts_sentence and text[position].isupper())
 
+    def _bare_number_before(self, text: str, position: int) -> bool:
+        """Whether the item ending at `position` is a bare number: "tổ 2", "2, 3"."""
+        words = text[max(0, position - 40) : position].split(" ")
+        if len(words) < 2 or not words[-1].isdigit():
+            return False
+        before = words[-2]
+        return before.endswith(",") or before in self._type_last_words or before == "và"
+
     def _plural_before(self, text: str, type_start: int) -> bool:
         before = text[max(0, type_start - 12) : type_start].split()
         last = before[-1] if before else ""
@@ -274,10 +285,11 @@ class TypedNameFinder:
             if join is None:
                 return
             is_and = "và" in join.group()
-            # "tổ 2, 3, 4": numbers after a numbered type make a list without "các".
+            # "tổ 2, 3, 4": numbers after a numbered type make a list without "các"; a name
+            # that ends with a number ("Phú Hải 1, Phú Hải 2") is no number.
             numbers = (
                 self.numbered_lists
-                and text[position - 1 : position].isdigit()
+                and self._bare_number_before(text, position)
                 and ("," in join.group() or is_and)
             )
             found = None

@@ -63,6 +63,11 @@ def _is_mark(part: str, lexicon: _Lexicon) -> bool:
     return part.strip("()").casefold() in lexicon.marks
 
 
+def without_affiliation(line: str) -> str:
+    """The line without a closing affiliation in parentheses: "Sơn Hải (Văn phòng …)"."""
+    return _AFFILIATION.sub("", line)
+
+
 def parse_byline(line: str) -> Byline | None:
     """The byline a line is, or None when the line is not one.
 
@@ -83,7 +88,7 @@ def parse_byline(line: str) -> Byline | None:
     photo = lexicon.photo.search(text)
     if photo:
         text = text[: photo.start()]
-    text = _AFFILIATION.sub("", text).strip(_TRAILING)
+    text = without_affiliation(text).strip(_TRAILING)
     return _names(text, lexicon) or _office(text, lexicon)
 
 

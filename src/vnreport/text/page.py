@@ -15,13 +15,14 @@ from functools import cache, lru_cache
 
 from vnreport.records import Segment, SegmentKind, Span
 from vnreport.resources import load_json
-from vnreport.text.byline import parse_byline
+from vnreport.text.byline import parse_byline, without_affiliation
 from vnreport.text.page_lines import (
     dateline,
     is_all_capitals,
     is_date_widget,
     is_debris,
     is_head_chrome,
+    menu_items,
     starts_tail,
 )
 from vnreport.text.script import UPPER, alternation
@@ -155,7 +156,9 @@ def byline_author(line: str) -> str | None:
 
 def _is_byline(paragraph: _Paragraph, max_words: int) -> bool:
     text = paragraph.text
-    if len(text.split()) > max_words or len(text) > 80:
+    # "Sơn Hải (Văn phòng HĐND và UBND thị xã)": the affiliation is not counted
+    names = without_affiliation(text)
+    if len(names.split()) > max_words or len(names) > 80 or len(text) > 160:
         return False
     return parse_byline(text) is not None
 
@@ -179,7 +182,16 @@ def _title_index(
     the first line that is not chrome, skipping a line in capitals (a site name) that another
     short line follows.
     """
-    head = [i for i in candidates if not is_head_chrome(paragraphs[i].text)]
+    # a section label repeating an item of the page's menu is chrome too ("Giám sát - Khảo sát")
+    items = frozenset().union(
+        *(menu_items(p.text) for p in paragraphs[: max(candidates, default=0)])
+    )
+    head = [
+        i
+        for i in candidates
+        if not is_head_chrome(paragraphs[i].text)
+        and paragraphs[i].text.strip().casefold() not in items
+    ]
     prose = next((i for i in head if len(paragraphs[i].text) > max_chars), None)
     if prose is not None:
         head = [i for i in head if i < prose] or head[:1]

@@ -42,12 +42,14 @@ def _patterns() -> _Patterns:
 
     date, time = dates["dateline_date"], dates["dateline_time"]
     cue = alternation(dates["dateline_cues"])
+    tools = alternation(dates["dateline_tools"])
     weekday = r"(?:(?:thứ (?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)[, ]+)?"
     gap = r"[ ,|–-]*"
     dateline = re.compile(
         rf"(?:(?:{cue})[ ]?:?[ ]*)?{weekday}(?:ngày[ ]*)?(?:{time}{gap}(?:ngày[ ]*)?)?{date}"
         rf"(?:{gap}(?:lúc[ ]*)?{time})?[ ]*(?:\(?gmt[ ]?[+-]?[ ]?\d{{1,2}}(?::?\d{{2}})?\)?)?"
-        r"(?:[ ]*[|–-]?[ ]*(?:lượt xem:?[ ]*)?[\d.]+)?[ ]*[|–-]?",
+        r"(?:[ ]*[|–-]?[ ]*(?:lượt xem:?[ ]*)?[\d.]+)?"
+        rf"(?:[ ]*[|–-][ ]*(?:{tools}))*[ ]*[|–-]?",
         re.IGNORECASE,
     )
     return _Patterns(
@@ -69,6 +71,13 @@ def is_menu(line: str) -> bool:
         return False
     limit = _patterns().menu_part_words
     return all(len(part.split()) <= limit for part in parts)
+
+
+def menu_items(line: str) -> frozenset[str]:
+    """The items of a menu line, case-folded ("Trang chủ | Giám sát - Khảo sát | …")."""
+    if not is_menu(line):
+        return frozenset()
+    return frozenset(part.strip().casefold() for part in _MENU_SEPARATOR.split(line))
 
 
 def _unbulleted(line: str) -> str:
