@@ -651,6 +651,10 @@ TOPIC_CASES = [
     ("Vừa qua, Đoàn công tác của huyện Yên Dũng do ông Trịnh Văn Hải, Phó Chủ tịch UBND huyện "
      "làm trưởng đoàn đã kiểm tra tình hình các công trình xây dựng của xã Yên Lư.",
      "tình hình các công trình xây dựng"),
+    # "về" opens the topic and is no part of it
+    ("Chiều 4/6, ông Trịnh Văn Hải, Phó Chủ tịch UBND huyện Yên Dũng dẫn đầu đoàn công tác khảo "
+     "sát về tình hình hoạt động của các hợp tác xã tại xã Yên Lư.",
+     "tình hình hoạt động của các hợp tác xã"),
 ]
 # fmt: on
 
@@ -661,6 +665,20 @@ def test_the_topic_ends_where_its_place_begins(nlp: Language, sentence: str, top
     assert item.topic is not None
     assert item.topic.text == topic
     assert [(t.type, t.name) for t in item.targets] == [("xã", "Yên Lư")]
+
+
+@pytest.mark.parametrize(
+    "period", ["năm 2024", "quý III năm 2024", "6 tháng đầu năm 2024", "đợt 2"]
+)
+def test_a_period_alone_is_no_topic(nlp: Language, period: str) -> None:
+    # the headline's "công tác giám sát <period>" names when, never what
+    text = (
+        f"Huyện Yên Dũng hoàn thành công tác giám sát {period}\n\n"
+        "Vừa qua, Ủy ban MTTQ huyện Yên Dũng đã tổ chức 3 cuộc giám sát trên địa bàn huyện."
+    )
+    (item,) = vnreport.extract(text, nlp=nlp).inspections
+    assert item.kind == "giám sát"
+    assert item.topic is None
 
 
 def test_a_plan_clause_citing_several_documents_holds_no_body(nlp: Language) -> None:
@@ -807,6 +825,10 @@ LEADER_CASES = [
     ("Sáng 12/3, đoàn công tác của UBND tỉnh Bắc Giang đã làm việc và kiểm tra tình hình giải ngân "
      "tại xã Yên Lư, dẫn đầu là ông Trịnh Văn Hải, Phó Chủ tịch UBND tỉnh.",
      "Trịnh Văn Hải", "đoàn công tác của UBND tỉnh Bắc Giang", "tình hình giải ngân"),
+    # a clause naming who chairs, then the body: a briefing meeting ("giao ban") is a họp
+    ("Chiều 8/5, dưới sự chủ trì của đồng chí Trịnh Văn Hải – Phó Chủ tịch UBND tỉnh, Tổ công "
+     "tác đặc biệt của tỉnh Bắc Giang giao ban tiến độ giải phóng mặt bằng tại xã Yên Lư.",
+     "Trịnh Văn Hải", "Tổ công tác đặc biệt của tỉnh Bắc Giang", "tiến độ giải phóng mặt bằng"),
 ]
 # fmt: on
 
@@ -855,3 +877,13 @@ def test_an_organization_and_its_name_with_the_unit_are_one(nlp: Language) -> No
     )
     (item,) = _report(nlp, body).inspections
     assert [o.text for o in item.organizations] == ["Trung tâm Phục vụ hành chính công xã Yên Lư"]
+
+
+def test_a_briefing_chaired_by_an_official_is_a_meeting(nlp: Language) -> None:
+    text = (
+        "Chiều 8/5, ông Trịnh Văn Hải, Phó Chủ tịch UBND tỉnh Bắc Giang chủ trì giao ban nghe báo "
+        "cáo tiến độ dự án cấp nước tại xã Yên Lư."
+    )
+    (item,) = _report(nlp, text).inspections
+    assert (item.kind, item.leader, item.body) == ("họp", "Trịnh Văn Hải", None)
+    assert [(t.type, t.name) for t in item.targets] == [("xã", "Yên Lư")]

@@ -95,6 +95,9 @@ class Lexicon:
     secondary_aside: re.Pattern[str]
     secondary_subject: re.Pattern[str]
     partner: re.Pattern[str]
+    object_lead_skip: re.Pattern[str]
+    period_topic: re.Pattern[str]
+    leading_clause: re.Pattern[str]
 
 
 @cache
@@ -188,6 +191,16 @@ def lexicon() -> Lexicon:
         secondary_subject=re.compile(_words([*data["site_subjects"], *data["secondary_subjects"]])),
         secondary_adverbs=re.compile(
             "(?: (?:" + alternation(data["secondary_adverbs"]) + r")(?!\w))* "
+        ),
+        object_lead_skip=re.compile(
+            "(?: (?:" + alternation(data["object_lead_skips"]) + r")(?!\w))+"
+        ),
+        leading_clause=re.compile(
+            "(?<!\\w)(?:" + alternation(data["leading_clauses"]) + ")(?!\\w)", re.IGNORECASE
+        ),
+        period_topic=re.compile(
+            r"(?:\d+ )?(?P<head>" + alternation(data["period_topic_heads"]) + r")"
+            r"(?:[ ,/\-–]+(?:\d+|[IVX]+|và|đến|(?P=head)|năm))*"
         ),
     )
 

@@ -74,6 +74,8 @@ def _body(article: Article, sentence: Span) -> Span | None:
     lex, text = lexicon(), article.text
     opening = article.opening(sentence)
     first_person = next(iter(article.people_in(opening, sentence.end)), None)
+    if first_person is not None and lex.leading_clause.search(text, opening, first_person[0]):
+        first_person = None  # "Dưới sự chủ trì của X, …, Tổ công tác … họp": X leads the body
     for head in lex.body_head.finditer(text, opening, sentence.end):
         led = lex.body_lead_in.search(text, max(opening, head.start() - 9), head.start())
         if first_person is not None and head.start() > first_person[0] and led is None:
@@ -172,14 +174,18 @@ def _introducing(text: str, start: int, position: int) -> int | None:
 
 def _object(article: Article, start: int, end: int) -> Span | None:
     """The object phrase after a verb: what was inspected, without place or date."""
-    text = article.text
-    for adverb in (" thực tế", " tiếp"):  # "kiểm tra thực tế tại …", "khảo sát tiếp tại …"
-        if text.startswith(adverb, start) and not text[start + len(adverb) :][:1].isalnum():
-            start += len(adverb)
+    lex, text = lexicon(), article.text
+    # "kiểm tra thực tế tại …", "khảo sát về tình hình …"
+    skipped = lex.object_lead_skip.match(text, start, end)
+    if skipped is not None:
+        start = skipped.end()
     finish = _topic_end(article, start, end)
     # "tình hình các công trình xây dựng của [xã Đắk Ha]": the place went, its "của" too
-    dangling = lexicon().topic_dangling.search(text, start, finish)
-    return article.span(start, dangling.start() if dangling else finish)
+    dangling = lex.topic_dangling.search(text, start, finish)
+    found = article.span(start, dangling.start() if dangling else finish)
+    if found is not None and lex.period_topic.fullmatch(found.text):
+        return None  # "công tác giám sát năm 2019": a period, nothing inspected
+    return found
 
 
 def _topic(article: Article, statement: _Statement, title: _Statement | None) -> Span | None:
