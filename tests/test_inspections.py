@@ -887,3 +887,43 @@ def test_a_briefing_chaired_by_an_official_is_a_meeting(nlp: Language) -> None:
     (item,) = _report(nlp, text).inspections
     assert (item.kind, item.leader, item.body) == ("họp", "Trịnh Văn Hải", None)
     assert [(t.type, t.name) for t in item.targets] == [("xã", "Yên Lư")]
+
+
+# fmt: off
+UNIT_BODY_CASES = [
+    ("Sáng 9/12, UBND xã Tân Dĩnh kiểm tra công tác vệ sinh an toàn thực phẩm tại thôn Đông.",
+     "UBND xã Tân Dĩnh", "kiểm tra", [("thôn", "Đông")]),
+    ("Chiều 3/4, UBND huyện Lạng Giang tổ chức đối thoại với Nhân dân xã Tân Dĩnh về giải phóng "
+     "mặt bằng.",
+     "UBND huyện Lạng Giang", "đối thoại", [("xã", "Tân Dĩnh")]),
+    # the parent after a comma is an address, not part of the body
+    ("Vừa qua, Công an xã Tân Dĩnh, huyện Lạng Giang đã kiểm tra công tác phòng cháy tại thôn "
+     "Đông.",
+     "Công an xã Tân Dĩnh", "kiểm tra", [("thôn", "Đông")]),
+    ("Ngày 2/6, Đảng ủy xã Tân Dĩnh giám sát việc thu chi quỹ tại thôn Đông.",
+     "Đảng ủy xã Tân Dĩnh", "giám sát", [("thôn", "Đông")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "body", "kind", "targets"), UNIT_BODY_CASES)
+def test_a_units_own_authority_opening_the_sentence_inspects(
+    nlp: Language, sentence: str, body: str, kind: str, targets: list[tuple[str, str]]
+) -> None:
+    (item,) = _report(nlp, sentence).inspections
+    assert item.body is not None
+    assert (item.body.text, item.kind) == (body, kind)
+    assert [(t.type, t.name) for t in item.targets] == targets
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the authority is the object, or says something else, or is a title's
+        "Sáng 9/12, đoàn công tác làm việc với UBND xã Tân Dĩnh về kiểm tra an toàn thực phẩm.",
+        "Sáng 9/12, UBND xã Tân Dĩnh cho biết đã kiểm tra 20 cơ sở trên địa bàn.",
+    ],
+)
+def test_an_authority_not_opening_the_statement_is_no_body(nlp: Language, sentence: str) -> None:
+    for item in _report(nlp, sentence).inspections:
+        assert item.body is None or not item.body.text.startswith("UBND")

@@ -98,6 +98,8 @@ class Lexicon:
     object_lead_skip: re.Pattern[str]
     period_topic: re.Pattern[str]
     leading_clause: re.Pattern[str]
+    unit_body_head: re.Pattern[str]
+    unit_body_gap: re.Pattern[str]
 
 
 @cache
@@ -195,6 +197,8 @@ def lexicon() -> Lexicon:
         object_lead_skip=re.compile(
             "(?: (?:" + alternation(data["object_lead_skips"]) + r")(?!\w))+"
         ),
+        unit_body_head=re.compile(_words(data["unit_body_heads"])),
+        unit_body_gap=re.compile("(?: (?:" + alternation(data["unit_body_gap"]) + r")(?!\w))* "),
         leading_clause=re.compile(
             "(?<!\\w)(?:" + alternation(data["leading_clauses"]) + ")(?!\\w)", re.IGNORECASE
         ),

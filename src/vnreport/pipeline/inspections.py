@@ -34,6 +34,7 @@ __all__ = ["KIND", "InspectionFinder", "lexicon", "make_inspection_finder"]
 
 KIND = "inspections"
 _ADDRESS_GAP = re.compile(r" ?[,(–-] ?| ")
+_OPENER_REACH = 40  # "Sáng ngày 14/9/2024, …": how far the comma of a sentence's opener may be
 _PREPOSITION_REACH = 50  # a unit this close after "tại"/"ở" is what the preposition introduces
 _ASIDE_REACH = 60  # "(thứ hai từ trái)" between a subject and its verb
 # the sentences after the main one that may name its leader: "Đoàn gồm các đồng chí: …. Đồng
@@ -95,12 +96,41 @@ def _body(article: Article, sentence: Span) -> Span | None:
     return None
 
 
+def _unit_body(article: Article, sentence: Span) -> Span | None:
+    """A unit's own authority opening the sentence, its unit and then its verb: "UBND xã Tề Lỗ
+    kiểm tra …", "Sáng 9/12, Công an huyện tổ chức kiểm tra …"."""
+    lex, text = lexicon(), article.text
+    opening = article.opening(sentence)
+    starts = [opening]
+    comma = text.find(", ", opening, min(sentence.end, opening + _OPENER_REACH))
+    if comma != -1 and not article.people_in(opening, comma):
+        starts.append(comma + 2)  # "Sáng 9/12, …", "Vừa qua, …"
+    for start in starts:
+        head = lex.unit_body_head.match(text, start)
+        if head is None:
+            continue
+        places = article.places_in(head.end() + 1, head.end() + 2)
+        bare = lex.unit_word.match(text, head.end())
+        end = places[0].end if places else bare.end() if bare else None
+        if end is None:
+            return None
+        after = end
+        address = article.places_in(end + 2, end + 3) if text.startswith(", ", end) else []
+        if address:  # "UBND xã Bưng Riềng, huyện Xuyên Mộc tổ chức …": the parent is an address
+            after = address[0].end
+        gap = lex.unit_body_gap.match(text, after)
+        if gap is not None and lex.verb.match(text, gap.end()) is not None:
+            return article.span(start, end)
+        return None
+    return None
+
+
 def _statement(article: Article, segment: Segment, sentence: Span) -> _Statement | None:
     """The activity a sentence states, when it says one of a body or of an official."""
     lex, text = lexicon(), article.text
     if lex.verb.search(text, sentence.start, sentence.end) is None:
         return None
-    body = _body(article, sentence)
+    body = _body(article, sentence) or _unit_body(article, sentence)
     opening = article.opening(sentence)
     verbs = _verbs(article, body.end if body is not None else opening, sentence.end)
     if not verbs:
