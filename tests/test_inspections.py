@@ -927,3 +927,49 @@ def test_a_units_own_authority_opening_the_sentence_inspects(
 def test_an_authority_not_opening_the_statement_is_no_body(nlp: Language, sentence: str) -> None:
     for item in _report(nlp, sentence).inspections:
         assert item.body is None or not item.body.text.startswith("UBND")
+
+
+def test_voters_met_by_a_named_official_at_a_venue(nlp: Language) -> None:
+    # the venue before the official is where voters were met; "trước kỳ họp" says when
+    text = (
+        "Chiều 5/5, tại xã Tân Dĩnh, bà Ngô Thị Lan, Đại biểu Quốc hội tỉnh Bắc Giang đã tiếp xúc "
+        "với cử tri trước kỳ họp thứ 9."
+    )
+    (item,) = _report(nlp, text).inspections
+    assert (item.kind, item.leader, item.topic) == ("tiếp xúc cử tri", "Ngô Thị Lan", None)
+    assert [(t.type, t.name) for t in item.targets] == [("xã", "Tân Dĩnh")]
+
+
+def test_a_group_of_deputies_listed_is_led_by_the_first(nlp: Language) -> None:
+    text = (
+        "Sáng 5/6, Tổ đại biểu số 3 HĐND tỉnh gồm các đại biểu Ngô Thị Lan, Phó Chủ tịch HĐND "
+        "tỉnh; Trịnh Văn Hải, Trưởng Ban Pháp chế HĐND tỉnh đã tiếp xúc cử tri xã Tân Dĩnh."
+    )
+    (item,) = _report(nlp, text).inspections
+    assert item.body is not None
+    assert (item.body.text, item.leader) == ("Tổ đại biểu số 3 HĐND tỉnh", "Ngô Thị Lan")
+    assert item.members == ["Trịnh Văn Hải"]
+
+
+@pytest.mark.parametrize(
+    ("after", "members"),
+    [
+        (" Đi cùng có bà Ngô Thị Lan, Trưởng phòng Nội vụ huyện.", ["Ngô Thị Lan"]),
+        (" Thành viên gồm ông Lê Văn Tâm, Phó Chủ tịch Hội Nông dân huyện.", ["Lê Văn Tâm"]),
+        # a host receives the delegation and is none of it
+        (
+            " Cùng đi có ông Lê Văn Tâm, Trưởng phòng Nội vụ huyện; tiếp đoàn có bà Ngô Thị Lan, "
+            "Chủ tịch UBND xã Tân Dĩnh.",
+            ["Lê Văn Tâm"],
+        ),
+    ],
+)
+def test_members_however_introduced_and_hosts_left_out(
+    nlp: Language, after: str, members: list[str]
+) -> None:
+    text = (
+        "Sáng 2/6, ông Trịnh Văn Hải, Phó Chủ tịch UBND huyện Lạng Giang đã kiểm tra tiến độ xây "
+        "dựng nhà ở cho hộ nghèo tại xã Tân Dĩnh." + after
+    )
+    (item,) = _report(nlp, text).inspections
+    assert (item.leader, item.members) == ("Trịnh Văn Hải", members)

@@ -97,6 +97,8 @@ class Lexicon:
     partner: re.Pattern[str]
     object_lead_skip: re.Pattern[str]
     period_topic: re.Pattern[str]
+    timing_topic: re.Pattern[str]
+    host: re.Pattern[str]
     leading_clause: re.Pattern[str]
     unit_body_head: re.Pattern[str]
     unit_body_gap: re.Pattern[str]
@@ -202,6 +204,8 @@ def lexicon() -> Lexicon:
         leading_clause=re.compile(
             "(?<!\\w)(?:" + alternation(data["leading_clauses"]) + ")(?!\\w)", re.IGNORECASE
         ),
+        host=re.compile(_words(data["host_markers"])),
+        timing_topic=re.compile(alternation(data["timing_topics"]) + r"(?!\w)"),
         period_topic=re.compile(
             r"(?:\d+ )?(?P<head>" + alternation(data["period_topic_heads"]) + r")"
             r"(?:[ ,/\-–]+(?:\d+|[IVX]+|và|đến|(?P=head)|năm))*"

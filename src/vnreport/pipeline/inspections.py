@@ -213,8 +213,10 @@ def _object(article: Article, start: int, end: int) -> Span | None:
     # "tình hình các công trình xây dựng của [xã Đắk Ha]": the place went, its "của" too
     dangling = lex.topic_dangling.search(text, start, finish)
     found = article.span(start, dangling.start() if dangling else finish)
-    if found is not None and lex.period_topic.fullmatch(found.text):
-        return None  # "công tác giám sát năm 2019": a period, nothing inspected
+    if found is not None and (
+        lex.period_topic.fullmatch(found.text) or lex.timing_topic.match(found.text)
+    ):
+        return None  # "giám sát năm 2019", "tiếp xúc cử tri trước kỳ họp": when, not what
     return found
 
 
@@ -275,9 +277,17 @@ def _own_units(article: Article, statement: _Statement, leader: Official | None)
 
 
 def _venue(article: Article, place: Place, statement: _Statement) -> bool:
-    """Whether a unit before the inspecting body is where the activity took place ("ngày 9/10,
-    tại xã Mai Châu, Đoàn giám sát …")."""
-    if statement.body is None or place.start >= statement.body.start:
+    """Whether a unit before the inspecting body, or before the official acting alone, is where
+    the activity took place ("ngày 9/10, tại xã Mai Châu, Đoàn giám sát …", "Chiều 5/5, tại xã
+    Phúc Ninh, bà X, Đại biểu Quốc hội … tiếp xúc cử tri")."""
+    if statement.body is not None:
+        actor = statement.body.start
+    else:
+        acting = article.people_in(article.opening(statement.sentence), statement.verb_start)
+        if not acting:
+            return False
+        actor = acting[0][0]
+    if place.start >= actor:
         return False
     return lexicon().venue.search(article.text, max(0, place.start - 8), place.start) is not None
 
@@ -467,7 +477,19 @@ def _members(article: Article, leader: Official | None) -> list[str]:
         if index is None or index in seen:
             continue
         seen.add(index)
-        for _, _, person in article.people_in(marker.end(), article.sentences[index][1].end):
+        end = article.sentences[index][1].end
+        host = lexicon().host.search(article.text, marker.end(), end)
+        for _, _, person in article.people_in(marker.end(), host.start() if host else end):
+            if leader is None or person.name != leader.name:
+                names.setdefault(person.name, None)
+    for listed in lexicon().leader_list.finditer(article.text):
+        # "Đoàn … gồm các đồng chí: X, …; Y, … đã làm việc với …": the list ends at the verb
+        index = article.sentence_at(listed.start())
+        if index is None:
+            continue
+        end = article.sentences[index][1].end
+        verbs = _verbs(article, listed.end(), end)
+        for _, _, person in article.people_in(listed.end(), verbs[0].start() if verbs else end):
             if leader is None or person.name != leader.name:
                 names.setdefault(person.name, None)
     return list(names)
