@@ -76,3 +76,9 @@ def test_ambiguous_names_list_candidates_instead_of_guessing(nlp: Language) -> N
     assert unit.resolved is None
     assert len(unit.candidates) > 1
     assert {c.name for c in unit.candidates} == {"Tân Lập"}
+
+
+def test_a_type_word_the_segmenter_joins_to_uy_still_names_a_unit(nlp: Language) -> None:
+    # the CRF model writes "Đảng ủy xã Vinh Thanh" as "Đảng | ủy xã | Vinh Thanh"
+    report = vnreport.extract("Tin\n\nĐoàn làm việc với Đảng ủy xã Vinh Thanh.", nlp=nlp)
+    assert [(u.type, u.name) for u in report.admin_units] == [("xã", "Vinh Thanh")]

@@ -40,6 +40,7 @@ def _finder() -> TypedNameFinder:
         unknown_names_are_people=True,
         whole_forms={form: (kind, name) for form, (kind, name) in data["whole_forms"].items()},
         name_tails=frozenset(data["name_tails"]),
+        glued_after=frozenset(data["glued_after"]),
         inner_words=frozenset(
             word
             for names in data["extra_names"].values()

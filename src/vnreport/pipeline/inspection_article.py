@@ -99,6 +99,9 @@ class Lexicon:
     period_topic: re.Pattern[str]
     timing_topic: re.Pattern[str]
     host: re.Pattern[str]
+    co_leaders: re.Pattern[str]
+    verb_heads: frozenset[str]
+    verb_object: re.Pattern[str]
     leading_clause: re.Pattern[str]
     unit_body_head: re.Pattern[str]
     unit_body_gap: re.Pattern[str]
@@ -146,7 +149,7 @@ def lexicon() -> Lexicon:
             "(?: (?:" + alternation(data["voter_quantifiers"]) + r"|[\d.]+)(?!\w))* cử tri(?!\w)"
         ),
         topic_dangling=re.compile(
-            r"(?:[\s,;]+(?:" + alternation(data["topic_dangling"]) + r"))+[\s,;]*\Z"
+            r"(?:[\s,;]+(?:" + alternation(data["topic_dangling"]) + r"))+[\s,;.]*\Z"
         ),
         preposition_compounds=tuple(data["preposition_compounds"]),
         plan_clause=re.compile(
@@ -204,6 +207,9 @@ def lexicon() -> Lexicon:
         leading_clause=re.compile(
             "(?<!\\w)(?:" + alternation(data["leading_clauses"]) + ")(?!\\w)", re.IGNORECASE
         ),
+        verb_heads=frozenset(data["verb_heads"]),
+        verb_object=re.compile(" " + _words(data["verb_objects"])),
+        co_leaders=re.compile(_words(data["co_leader_lists"]) + ":? "),
         host=re.compile(_words(data["host_markers"])),
         timing_topic=re.compile(alternation(data["timing_topics"]) + r"(?!\w)"),
         period_topic=re.compile(

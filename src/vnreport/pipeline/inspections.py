@@ -34,6 +34,8 @@ __all__ = ["KIND", "InspectionFinder", "lexicon", "make_inspection_finder"]
 
 KIND = "inspections"
 _ADDRESS_GAP = re.compile(r" ?[,(–-] ?| ")
+_TITLE_GAP = 4  # "X – Phó Chủ tịch …": what may stand between a name and its title
+_BLOCKER_REACH = 14  # "Chương trình giám sát số 43": the longest blocker and its space
 _OPENER_REACH = 40  # "Sáng ngày 14/9/2024, …": how far the comma of a sentence's opener may be
 _PREPOSITION_REACH = 50  # a unit this close after "tại"/"ở" is what the preposition introduces
 _ASIDE_REACH = 60  # "(thứ hai từ trái)" between a subject and its verb
@@ -61,7 +63,7 @@ def _verbs(article: Article, start: int, end: int) -> list[re.Match[str]]:
     lex, text = lexicon(), article.text
     found = []
     for match in lex.verb.finditer(text, start, end):
-        before = text[max(0, match.start() - 8) : match.start()]
+        before = text[max(0, match.start() - _BLOCKER_REACH) : match.start()]
         if lex.verb_blocker.search(before):
             continue
         if match.group()[0].isupper() and match.start() != start:
@@ -75,12 +77,22 @@ def _body(article: Article, sentence: Span) -> Span | None:
     lex, text = lexicon(), article.text
     opening = article.opening(sentence)
     first_person = next(iter(article.people_in(opening, sentence.end)), None)
+    search_from = opening
     if first_person is not None and lex.leading_clause.search(text, opening, first_person[0]):
-        first_person = None  # "Dưới sự chủ trì của X, …, Tổ công tác … họp": X leads the body
-    for head in lex.body_head.finditer(text, opening, sentence.end):
+        # "Dưới sự chủ trì của X, Ủy viên Ban Thường vụ …, Tổ công tác … họp": X leads the
+        # body named after X's title
+        _, mention_end, chair = first_person
+        title = chair.title or ""
+        written = text.find(title, mention_end, mention_end + len(title) + _TITLE_GAP)
+        search_from = written + len(title) if title and written != -1 else mention_end
+        first_person = None
+    for head in lex.body_head.finditer(text, search_from, sentence.end):
         led = lex.body_lead_in.search(text, max(opening, head.start() - 9), head.start())
         if first_person is not None and head.start() > first_person[0] and led is None:
             continue  # after an official only a body they lead: "X, Ủy viên Ban Thường vụ …"
+        if head.group() in lex.verb_heads and lex.verb_object.match(text, head.end()):
+            # "Chiều cùng ngày, đoàn kiểm tra tiến độ …": the delegation, then its verb
+            return article.span(head.start(), text.index(" ", head.start()))
         end = sentence.end
         stop = lex.body_end.search(text, head.end(), sentence.end)
         if stop is not None:
@@ -107,13 +119,15 @@ def _unit_body(article: Article, sentence: Span) -> Span | None:
         starts.append(comma + 2)  # "Sáng 9/12, …", "Vừa qua, …"
     for start in starts:
         head = lex.unit_body_head.match(text, start)
-        if head is None:
-            continue
-        places = article.places_in(head.end() + 1, head.end() + 2)
-        bare = lex.unit_word.match(text, head.end())
-        end = places[0].end if places else bare.end() if bare else None
+        if head is not None:
+            places = article.places_in(head.end() + 1, head.end() + 2)
+            bare = lex.unit_word.match(text, head.end())
+            end = places[0].end if places else bare.end() if bare else None
+        else:  # the unit alone, for its authority: "phường Bồ Đề đã kiểm tra …"
+            alone = [p for p in article.places_in(start, start + 1) if p.level <= WARD_LEVEL]
+            end = alone[0].end if alone else None
         if end is None:
-            return None
+            continue
         after = end
         address = article.places_in(end + 2, end + 3) if text.startswith(", ", end) else []
         if address:  # "UBND xã Bưng Riềng, huyện Xuyên Mộc tổ chức …": the parent is an address
@@ -419,7 +433,7 @@ def _leader(
         named = _named_leader(article, sentence)
         if named is not None:
             return named
-    acting = article.people_in(statement.sentence.start, statement.verb_start)
+    acting = article.people_in(article.opening(statement.sentence), statement.verb_start)
     if acting and (statement.body is None or acting[0][0] < statement.body.start):
         return acting[0][2]
     body = statement.body
@@ -441,6 +455,10 @@ def _named_leader(article: Article, sentence: Span) -> Official | None:
             people = article.people_in(max(led_by, sentence.start), marker.start())
             if people:
                 return people[0][2]
+        chairs = lex.co_leaders.search(text, sentence.start, marker.start())
+        people = article.people_in(chairs.end(), marker.start()) if chairs else []
+        if people:  # "Các đồng chí: A, …; B, … chủ trì": the first
+            return people[0][2]
         before = article.person_before(sentence.start, marker.start())
         if before is not None:
             return before
@@ -450,6 +468,26 @@ def _named_leader(article: Article, sentence: Span) -> Official | None:
         after = next(filter(None, map(article.person_at, starts)), None)
         if after is not None:
             return after
+    return None
+
+
+def _opening_leader(article: Article, main: _Statement, further: set[int]) -> Official | None:
+    """The official named by a sentence that opens with the lead role, anywhere before the
+    further activities: "Chủ trì buổi giám sát là bà X, …" three paragraphs down."""
+    lex, text = lexicon(), article.text
+    for segment, sentence in article.sentences:
+        if sentence.start <= main.sentence.start or segment.kind not in ("lead", "body"):
+            continue
+        if sentence.start in further:
+            break
+        marker = lex.leader_before.match(text, sentence.start)
+        if marker is None:
+            continue
+        gap = lex.leader_gap.match(text, marker.end())
+        starts = (marker.end(), *(gap.span(1) if gap else ()))
+        found = next(filter(None, map(article.person_at, starts)), None)
+        if found is not None:
+            return found
     return None
 
 
@@ -504,6 +542,7 @@ class _Further:
     delegation: bool
     same_day: bool
     date: EventDate | None = None
+    alone: bool = False  # the leader named by title acts alone: no body, no members
 
 
 def _further(article: Article, segment: Segment, sentence: Span) -> _Further | None:
@@ -535,7 +574,7 @@ def _further(article: Article, segment: Segment, sentence: Span) -> _Further | N
     statement = _statement(article, segment, sentence)
     if statement is None:
         titled = _titled_subject(article, segment, sentence, opened)
-        return _Further(titled, True, same_day, date) if titled is not None else None
+        return _Further(titled, True, same_day, date, alone=True) if titled is not None else None
     if lex.not_visit.search(text, marker.end() - 1, statement.verb_start):
         return None  # "Sau đó, ông X kiến nghị huyện sớm kiểm tra …" asks for one
     return _Further(statement, False, same_day, date)
@@ -585,6 +624,8 @@ def _is_further(article: Article, further: _Further, main: Inspection) -> bool:
     if statement.kind != main.kind and not site_visit:
         # "Cùng ngày, đoàn làm việc với UBND xã …", "… với Công an xã …"; a household visited in
         # a thôn ("Sau đó, đoàn đến thăm gia đình ông X ở thôn Y") is a site visit
+        if statement.kind != "thăm" and _topic(article, statement, None) is not None:
+            return True  # "Chiều cùng ngày, đoàn kiểm tra tiến độ … ở ấp X": its own topic
         return any(
             place.level <= WARD_LEVEL
             for place in article.places_in(statement.verb_start, statement.sentence.end)
@@ -645,7 +686,7 @@ class InspectionFinder:
         article = Article(doc)
         title: _Statement | None = None
         main: _Statement | None = None
-        main_index = len(article.sentences)
+        main_index = title_index = len(article.sentences)
         for index, (segment, sentence) in enumerate(article.sentences):
             if segment.kind not in ("title", "lead", "body"):
                 continue
@@ -653,11 +694,14 @@ class InspectionFinder:
             if statement is None:
                 continue
             if segment.kind == "title":
-                title = title or statement
+                if title is None:
+                    title, title_index = statement, index
                 continue
             main, main_index = statement, index
             break
-        main = main or title
+        if main is None and title is not None:
+            # only the headline states it: the lead after it dates and names it
+            main, main_index = title, title_index
         if main is None:
             return []
         # the sentences after it may name the leader ("Đoàn do ông X … làm Trưởng đoàn")
@@ -696,6 +740,7 @@ class InspectionFinder:
         `claimed` their targets, which the title's places then are."""
         leader = (
             _leader(article, main, following)
+            or _opening_leader(article, main, further)
             or next((o for o in article.officials if o.role == "Trưởng đoàn"), None)
             or _titled_leader(article, title or main)
         )  # "… Trưởng đoàn Ka Hòa cho biết" far from the statement; a headline's title
@@ -729,12 +774,13 @@ class InspectionFinder:
                 _targets(article, sentence.start, sentence.end, own, found, bodies=visited)
                 found_bodies += visited
         _organization_units(article, found_bodies, own, found)
+        dated = main.segment
+        if dated.kind == "title":
+            dated = next(
+                (seg for seg, _ in article.sentences if seg.kind in ("lead", "body")), dated
+            )
         date = next(
-            (
-                d
-                for d in article.dates
-                if main.segment.span.start <= d.span.start < main.segment.span.end
-            ),
+            (d for d in article.dates if dated.span.start <= d.span.start < dated.span.end),
             None,
         )
         return Inspection(
@@ -758,6 +804,8 @@ class InspectionFinder:
         # same delegation, its body as written
         if further.delegation or _same_body(statement.body, main.body):
             body, leader_name, members = statement.body or main.body, main.leader, main.members
+            if further.alone:
+                body, members = None, []
             leader = next((o for o in article.officials if o.name == leader_name), None)
         else:
             leader = _leader(article, statement)

@@ -93,6 +93,7 @@ class TypedNameFinder:
         numbered_lists: bool = False,
         number_only_types: frozenset[str] = frozenset(),
         glued_after_not: frozenset[str] | None = None,
+        glued_after: frozenset[str] = frozenset(),
         lead_words: frozenset[str] = frozenset(),
         inner_words: frozenset[str] = frozenset(),
     ) -> None:
@@ -109,6 +110,7 @@ class TypedNameFinder:
         self.numbered_lists = numbered_lists
         self.number_only_types = number_only_types
         self.glued_after_not = glued_after_not
+        self.glued_after = glued_after
         self.lead_words = lead_words
         # Lower-case words inside known names ("trường" of "Nông trường Mộc Châu").
         self.inner_words = inner_words
@@ -138,9 +140,15 @@ class TypedNameFinder:
                 continue
             previous = text[max(start, match.start() - 12) : match.start()].split(" ")[-2:]
             before = previous[0].lower() if len(previous) == 2 and not previous[1] else ""
-            if match.start() not in token_starts and not (
-                # "trú thôn Hà Thanh": the tokenizer glued the type word to the word before.
-                self.glued_after_not is not None and before and before not in self.glued_after_not
+            if (
+                match.start() not in token_starts
+                and before not in self.glued_after
+                and not (
+                    # "trú thôn Hà Thanh": the tokenizer glued the type word to the word before.
+                    self.glued_after_not is not None
+                    and before
+                    and before not in self.glued_after_not
+                )
             ):
                 continue
             type_word = match.group("type")
