@@ -1058,3 +1058,49 @@ def test_the_delegation_checking_progress_later_is_a_further_activity(nlp: Langu
 def test_leftovers_are_no_topic(nlp: Language, sentence: str) -> None:
     (item,) = _report(nlp, sentence).inspections
     assert item.topic is None
+
+
+def test_an_activity_named_as_the_subject_gives_its_body(nlp: Language) -> None:
+    text = (
+        "Ngày 11/9, chuyến khảo sát của Ban Dân tộc HĐND tỉnh Bắc Giang về việc hỗ trợ đất sản "
+        "xuất tại xã Tân Dĩnh do bà Ngô Thị Lan, Trưởng Ban Dân tộc HĐND tỉnh dẫn đầu đã ghi nhận "
+        "nhiều khó khăn."
+    )
+    (item,) = _report(nlp, text).inspections
+    assert item.body is not None
+    assert item.topic is not None
+    assert (item.kind, item.body.text, item.leader) == (
+        "khảo sát",
+        "Ban Dân tộc HĐND tỉnh Bắc Giang",
+        "Ngô Thị Lan",
+    )
+    assert item.topic.text == "việc hỗ trợ đất sản xuất"
+    assert [(t.type, t.name) for t in item.targets] == [("xã", "Tân Dĩnh")]
+
+
+def test_at_the_meeting_of_a_body_is_no_statement(nlp: Language) -> None:
+    # "Tại buổi làm việc của …" is where something was said, not the activity's subject
+    text = (
+        "Sáng 2/6, ông Trịnh Văn Hải, Phó Chủ tịch UBND huyện Lạng Giang kiểm tra tiến độ làm "
+        "đường tại xã Tân Dĩnh. Tại buổi làm việc của Ban Chỉ đạo huyện, xã báo cáo kết quả."
+    )
+    (item,) = _report(nlp, text).inspections
+    assert (item.kind, item.body, item.leader) == ("kiểm tra", None, "Trịnh Văn Hải")
+
+
+def test_parallel_delegations_of_one_body_are_one_record_each(nlp: Language) -> None:
+    text = (
+        "Ngày 19/8, Ban Văn hóa - Xã hội HĐND tỉnh Bắc Giang tổ chức khảo sát công tác chuẩn bị "
+        "năm học mới tại xã Tân Dĩnh và xã Tư Mại.\n\nĐoàn thứ nhất do ông Trịnh Văn Hải, Trưởng "
+        "Ban Văn hóa - Xã hội HĐND tỉnh làm trưởng đoàn đã khảo sát tại Trường Tiểu học Tân Dĩnh "
+        "(xã Tân Dĩnh).\n\nĐoàn thứ hai do bà Ngô Thị Lan, Phó Trưởng Ban Văn hóa - Xã hội HĐND "
+        "tỉnh làm trưởng đoàn khảo sát tại Trường Mầm non Hoa Mai (xã Tư Mại)."
+    )
+    first, second = _report(nlp, text).inspections
+    assert (first.leader, second.leader) == ("Trịnh Văn Hải", "Ngô Thị Lan")
+    assert first.body is not None
+    assert second.body is not None
+    assert first.body.text == second.body.text == "Ban Văn hóa - Xã hội HĐND tỉnh Bắc Giang"
+    assert [(t.type, t.name) for t in first.targets] == [("xã", "Tân Dĩnh")]
+    assert [(t.type, t.name) for t in second.targets] == [("xã", "Tư Mại")]
+    assert [o.text for o in second.organizations] == ["Trường Mầm non Hoa Mai"]

@@ -101,6 +101,10 @@ class Lexicon:
     host: re.Pattern[str]
     co_leaders: re.Pattern[str]
     verb_heads: frozenset[str]
+    parallel_delegation: re.Pattern[str]
+    organized_delegations: re.Pattern[str]
+    activity_noun: re.Pattern[str]
+    noun_body_end: re.Pattern[str]
     verb_object: re.Pattern[str]
     leading_clause: re.Pattern[str]
     unit_body_head: re.Pattern[str]
@@ -208,6 +212,14 @@ def lexicon() -> Lexicon:
             "(?<!\\w)(?:" + alternation(data["leading_clauses"]) + ")(?!\\w)", re.IGNORECASE
         ),
         verb_heads=frozenset(data["verb_heads"]),
+        organized_delegations=re.compile(
+            "(?:^|\\W)(?:" + alternation(data["organized_delegations"]) + ") $"
+        ),
+        parallel_delegation=re.compile(_words(data["parallel_delegations"])),
+        activity_noun=re.compile(
+            _words(data["activity_nouns"]) + " (?P<verb>" + verbs + ") của ", re.IGNORECASE
+        ),
+        noun_body_end=re.compile(alternation(data["noun_body_ends"])),
         verb_object=re.compile(" " + _words(data["verb_objects"])),
         co_leaders=re.compile(_words(data["co_leader_lists"]) + ":? "),
         host=re.compile(_words(data["host_markers"])),

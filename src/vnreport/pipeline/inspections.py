@@ -35,7 +35,7 @@ __all__ = ["KIND", "InspectionFinder", "lexicon", "make_inspection_finder"]
 KIND = "inspections"
 _ADDRESS_GAP = re.compile(r" ?[,(–-] ?| ")
 _TITLE_GAP = 4  # "X – Phó Chủ tịch …": what may stand between a name and its title
-_BLOCKER_REACH = 14  # "Chương trình giám sát số 43": the longest blocker and its space
+_BLOCKER_REACH = 20  # "tổ chức 2 đoàn khảo sát", "Chương trình giám sát": the longest lookbehind
 _OPENER_REACH = 40  # "Sáng ngày 14/9/2024, …": how far the comma of a sentence's opener may be
 _PREPOSITION_REACH = 50  # a unit this close after "tại"/"ở" is what the preposition introduces
 _ASIDE_REACH = 60  # "(thứ hai từ trái)" between a subject and its verb
@@ -64,8 +64,8 @@ def _verbs(article: Article, start: int, end: int) -> list[re.Match[str]]:
     found = []
     for match in lex.verb.finditer(text, start, end):
         before = text[max(0, match.start() - _BLOCKER_REACH) : match.start()]
-        if lex.verb_blocker.search(before):
-            continue
+        if lex.verb_blocker.search(before) and not lex.organized_delegations.search(before):
+            continue  # "Ban Kiểm tra", not "tổ chức 2 đoàn khảo sát tại …"
         if match.group()[0].isupper() and match.start() != start:
             continue  # "Kiểm tra" mid-sentence belongs to a name
         found.append(match)
@@ -108,16 +108,39 @@ def _body(article: Article, sentence: Span) -> Span | None:
     return None
 
 
+def _subject_starts(article: Article, sentence: Span) -> list[int]:
+    """Where a sentence's subject may start: its opening, or after a short opener ("Sáng 9/12,
+    …", "Vừa qua, …") that names no one."""
+    text, opening = article.text, article.opening(sentence)
+    starts = [opening]
+    comma = text.find(", ", opening, min(sentence.end, opening + _OPENER_REACH))
+    if comma != -1 and not article.people_in(opening, comma):
+        starts.append(comma + 2)
+    return starts
+
+
+def _noun_statement(article: Article, segment: Segment, sentence: Span) -> _Statement | None:
+    """An activity named as the subject, its body after "của": "Ngày 11/9, chuyến khảo sát
+    của Ban Dân tộc HĐND tỉnh … về … do bà X … dẫn đầu đã ghi nhận …"."""
+    lex, text = lexicon(), article.text
+    for start in _subject_starts(article, sentence):
+        noun = lex.activity_noun.match(text, start, sentence.end)
+        if noun is None or lex.body_head.match(text, noun.end()) is None:
+            continue
+        stop = lex.noun_body_end.search(text, noun.end(), sentence.end)
+        body = article.span(noun.end(), stop.start() if stop else sentence.end)
+        if body is None:
+            return None
+        kind = lex.kinds[fold(noun.group("verb"))]
+        return _Statement(segment, sentence, body, noun.start("verb"), body.end, kind)
+    return None
+
+
 def _unit_body(article: Article, sentence: Span) -> Span | None:
     """A unit's own authority opening the sentence, its unit and then its verb: "UBND xã Tề Lỗ
     kiểm tra …", "Sáng 9/12, Công an huyện tổ chức kiểm tra …"."""
     lex, text = lexicon(), article.text
-    opening = article.opening(sentence)
-    starts = [opening]
-    comma = text.find(", ", opening, min(sentence.end, opening + _OPENER_REACH))
-    if comma != -1 and not article.people_in(opening, comma):
-        starts.append(comma + 2)  # "Sáng 9/12, …", "Vừa qua, …"
-    for start in starts:
+    for start in _subject_starts(article, sentence):
         head = lex.unit_body_head.match(text, start)
         if head is not None:
             places = article.places_in(head.end() + 1, head.end() + 2)
@@ -144,6 +167,9 @@ def _statement(article: Article, segment: Segment, sentence: Span) -> _Statement
     lex, text = lexicon(), article.text
     if lex.verb.search(text, sentence.start, sentence.end) is None:
         return None
+    named = _noun_statement(article, segment, sentence)
+    if named is not None:
+        return named
     body = _body(article, sentence) or _unit_body(article, sentence)
     opening = article.opening(sentence)
     verbs = _verbs(article, body.end if body is not None else opening, sentence.end)
@@ -674,6 +700,49 @@ def _unique(spans: list[Span]) -> list[Span]:
     ]
 
 
+def _parallel(
+    article: Article, main: _Statement, first: Inspection, main_index: int
+) -> list[Inspection]:
+    """The delegations one body sent in parallel, each in a sentence of its own ("Đoàn thứ
+    nhất do ông X … làm trưởng đoàn đã khảo sát tại …", "Đoàn thứ hai do bà Y …"): the main
+    record's body, kind, topic and date, each its own leader and places. None unless two."""
+    lex, text = lexicon(), article.text
+    delegations: list[tuple[Span, Official]] = []
+    for segment, sentence in article.sentences[main_index + 1 :]:
+        if segment.kind not in ("lead", "body"):
+            continue
+        if lex.parallel_delegation.match(text, sentence.start) is None:
+            continue
+        leader = _named_leader(article, sentence)
+        if leader is not None and all(leader.name != o.name for _, o in delegations):
+            delegations.append((sentence, leader))
+    if len(delegations) < 2:
+        return []
+    records = []
+    for index, (sentence, leader) in enumerate(delegations):
+        own = _own_units(article, main, leader)
+        if first.body is not None:
+            own.update(
+                f"{p.type} {fold(p.name)}"
+                for p in article.places_in(first.body.start, first.body.end)
+            )
+        found: dict[tuple[str, str], None] = {}
+        bodies = organizations(article, sentence.start, sentence.end)
+        _targets(article, sentence.start, sentence.end, own, found, bodies=bodies)
+        records.append(
+            first.model_copy(
+                update={
+                    "leader": leader.name,
+                    "members": first.members if index == 0 else [],
+                    "targets": [InspectionTarget(type=t, name=n) for t, n in found],
+                    "organizations": _unique(bodies),
+                    "span": first.span if index == 0 else sentence,
+                }
+            )
+        )
+    return records
+
+
 class InspectionFinder:
     """Finds the article's activities: the main one first, then those it reports after it."""
 
@@ -724,6 +793,9 @@ class InspectionFinder:
         claimed = {(t.type, t.name) for other in others for t in other.targets}
         starts = {c.statement.sentence.start for c in found}
         first = self._inspection(article, main, title, following, starts, claimed=claimed)
+        parallel = _parallel(article, main, first, main_index)
+        if parallel:
+            return [*parallel, *others]
         return [first, *others]
 
     def _inspection(
