@@ -1104,3 +1104,33 @@ def test_parallel_delegations_of_one_body_are_one_record_each(nlp: Language) -> 
     assert [(t.type, t.name) for t in first.targets] == [("xã", "Tân Dĩnh")]
     assert [(t.type, t.name) for t in second.targets] == [("xã", "Tư Mại")]
     assert [o.text for o in second.organizations] == ["Trường Mầm non Hoa Mai"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "body", "topic"),
+    [
+        # "thăm hỏi" is a visit; "cho" opens the people visited; "trên địa bàn xã" is where
+        (
+            "Sáng 4/2, Đoàn cán bộ huyện Lạng Giang đã đến thăm hỏi, tặng quà cho các gia đình "
+            "chính sách trên địa bàn xã.",
+            "thăm",
+            "Đoàn cán bộ huyện Lạng Giang",
+            "các gia đình chính sách",
+        ),
+        # an election committee's delegation, set up to survey
+        (
+            "Chiều 25/12, Ủy ban bầu cử xã Tân Dĩnh tổ chức đoàn đi khảo sát cơ sở vật chất của "
+            "các tổ bầu cử.",
+            "khảo sát",
+            "Ủy ban bầu cử xã Tân Dĩnh",
+            "cơ sở vật chất của các tổ bầu cử",
+        ),
+    ],
+)
+def test_visits_and_surveys_of_other_bodies(
+    nlp: Language, sentence: str, kind: str, body: str, topic: str
+) -> None:
+    (item,) = _report(nlp, sentence).inspections
+    assert item.body is not None
+    assert item.topic is not None
+    assert (item.kind, item.body.text, item.topic.text) == (kind, body, topic)
