@@ -39,6 +39,7 @@ ALL_RIGHT = {
     "inspection_topic": (1, 0, 0),
     "inspection_targets": (2, 0, 0),
     "inspection_organizations": (0, 0, 0),
+    "inspection_members": (0, 0, 0),
 }
 
 # fmt: off
@@ -65,6 +66,9 @@ CASES = [
     (_item(organizations=["Hợp tác xã Nông nghiệp và Dịch vụ Tân Tiến"]),
      _item(organizations=["Hợp tác xã"]),
      ALL_RIGHT | {"inspection_organizations": (0, 1, 1)}),
+    # members: the names, folded, each once
+    (_item(members=["Ngô Thị Lan", "Hà Văn Tùng"]), _item(members=["ngô thị lan", "Lê Văn Tâm"]),
+     ALL_RIGHT | {"inspection_members": (1, 1, 1)}),
 ]
 # fmt: on
 
@@ -85,6 +89,7 @@ def test_a_missing_prediction_is_wrong_on_every_field() -> None:
         "inspection_topic": (0, 1, 0),
         "inspection_targets": (0, 0, 2),
         "inspection_organizations": (0, 0, 0),
+        "inspection_members": (0, 0, 0),
     }
 
 

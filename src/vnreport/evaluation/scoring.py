@@ -34,6 +34,7 @@ FIELDS = (
     *INSPECTION_ACCURACY,
     "inspection_targets",
     "inspection_organizations",
+    "inspection_members",
 )
 ACCURACY_FIELDS = ("event_date", "author", "title", "published")
 """One-value fields; `published` is judged only on articles whose gold has the key."""
@@ -83,6 +84,7 @@ class InspectionItem:
     topic: str | None
     targets: tuple[tuple[str, str], ...]
     organizations: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
 
 
 @dataclass
@@ -142,6 +144,7 @@ def from_gold(gold: dict[str, Any]) -> Prediction:
                 topic=item["topic"],
                 targets=tuple((t["type"], fold(t["name"])) for t in item["targets"]),
                 organizations=tuple(item.get("organizations", [])),
+                members=tuple(fold(name) for name in item.get("members", [])),
             )
             for item in gold["inspections"]
         ],
@@ -170,6 +173,7 @@ def from_report(report: Report) -> Prediction:
                 topic=item.topic.text if item.topic else None,
                 targets=tuple((t.type, fold(t.name)) for t in item.targets),
                 organizations=tuple(o.text for o in item.organizations),
+                members=tuple(fold(name) for name in item.members),
             )
             for item in report.inspections
         ],
@@ -258,7 +262,7 @@ def _pair_inspections(
     return pairs
 
 
-INSPECTION_SETS = ("inspection_targets", "inspection_organizations")
+INSPECTION_SETS = ("inspection_targets", "inspection_organizations", "inspection_members")
 """Inspection fields scored as P/R/F1 over the items of paired inspections."""
 
 
@@ -282,10 +286,13 @@ def score_inspections(gold: Prediction, predicted: Prediction) -> dict[str, Coun
         counts["inspection_targets"].add(_distinct(list(item.targets), targets))
         organizations = list(match.organizations) if match is not None else []
         counts["inspection_organizations"].add(_items(list(item.organizations), organizations))
+        members = list(match.members) if match is not None else []
+        counts["inspection_members"].add(_distinct(list(item.members), members))
     paired = [match for _, match in pairs if match is not None]
     for extra in (item for item in found if all(item is not m for m in paired)):
         counts["inspection_targets"].add(Counts(fp=len(set(extra.targets))))
         counts["inspection_organizations"].add(Counts(fp=len(extra.organizations)))
+        counts["inspection_members"].add(Counts(fp=len(set(extra.members))))
     return counts
 
 

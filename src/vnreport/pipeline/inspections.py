@@ -556,7 +556,19 @@ def _members(article: Article, leader: Official | None) -> list[str]:
         for _, _, person in article.people_in(listed.end(), verbs[0].start() if verbs else end):
             if leader is None or person.name != leader.name:
                 names.setdefault(person.name, None)
-    return list(names)
+    hosts = _hosts(article)
+    return [name for name in names if name not in hosts]
+
+
+def _hosts(article: Article) -> set[str]:
+    """Officials named as receiving the delegation ("Làm việc với đoàn có ông X, …")."""
+    lex, found = lexicon(), set()
+    for marker in lex.host.finditer(article.text):
+        index = article.sentence_at(marker.start())
+        if index is not None:
+            end = article.sentences[index][1].end
+            found.update(person.name for _, _, person in article.people_in(marker.end(), end))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -729,11 +741,12 @@ def _parallel(
         found: dict[tuple[str, str], None] = {}
         bodies = organizations(article, sentence.start, sentence.end)
         _targets(article, sentence.start, sentence.end, own, found, bodies=bodies)
+        leaders = {o.name for _, o in delegations}
         records.append(
             first.model_copy(
                 update={
                     "leader": leader.name,
-                    "members": first.members if index == 0 else [],
+                    "members": [m for m in first.members if m not in leaders] if index == 0 else [],
                     "targets": [InspectionTarget(type=t, name=n) for t, n in found],
                     "organizations": _unique(bodies),
                     "span": first.span if index == 0 else sentence,
