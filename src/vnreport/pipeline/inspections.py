@@ -562,7 +562,7 @@ def _members(article: Article, leader: Official | None) -> list[str]:
 
 def _hosts(article: Article) -> set[str]:
     """Officials named as receiving the delegation ("Làm việc với đoàn có ông X, …")."""
-    lex, found = lexicon(), set()
+    lex, found = lexicon(), set[str]()
     for marker in lex.host.finditer(article.text):
         index = article.sentence_at(marker.start())
         if index is not None:
