@@ -1134,3 +1134,27 @@ def test_visits_and_surveys_of_other_bodies(
     assert item.body is not None
     assert item.topic is not None
     assert (item.kind, item.body.text, item.topic.text) == (kind, body, topic)
+
+
+def test_a_delegation_named_by_two_kinds_works_under_its_own_verb(nlp: Language) -> None:
+    text = (
+        "Chiều 18/3, Đoàn giám sát, kiểm tra công tác bầu cử của HĐND tỉnh Bắc Giang do ông "
+        "Trịnh Văn Hải, Phó Chủ tịch HĐND tỉnh làm trưởng đoàn đã có buổi làm việc tại huyện "
+        "Lạng Giang."
+    )
+    (item,) = _report(nlp, text).inspections
+    assert item.body is not None
+    assert item.topic is not None
+    assert item.body.text == "Đoàn giám sát, kiểm tra công tác bầu cử của HĐND tỉnh Bắc Giang"
+    assert (item.kind, item.leader) == ("làm việc", "Trịnh Văn Hải")
+    assert item.topic.text == "công tác bầu cử"
+
+
+def test_a_sessions_number_is_no_part_of_its_topic(nlp: Language) -> None:
+    text = (
+        "Ngày 26/2, Ủy ban Kiểm tra Huyện ủy Lạng Giang tổ chức kỳ họp thứ 12 xem xét kết quả "
+        "kiểm tra tại xã Tân Dĩnh."
+    )
+    (item,) = _report(nlp, text).inspections
+    assert item.topic is not None
+    assert (item.kind, item.topic.text) == ("họp", "xem xét kết quả kiểm tra")

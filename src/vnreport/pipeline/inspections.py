@@ -301,7 +301,11 @@ def _body_topic(article: Article, body: Span, start: int) -> Span | None:
     if skip is not None:
         start = skip.end()
     places = article.places_in(start, body.end)
-    return article.span(start, places[0].start if places else body.end)
+    end = places[0].start if places else body.end
+    owner = article.text.rfind(" của ", start, end)
+    if owner != -1 and article.text[owner + 5 : owner + 6].isupper():
+        end = owner  # "Đoàn giám sát <topic> của HĐND tỉnh X": whose, not what
+    return article.span(start, end)
 
 
 def _own_units(article: Article, statement: _Statement, leader: Official | None) -> set[str]:
