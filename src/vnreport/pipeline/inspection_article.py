@@ -204,7 +204,9 @@ def lexicon() -> Lexicon:
             "(?: (?:" + alternation(data["secondary_adverbs"]) + r")(?!\w))* "
         ),
         object_lead_skip=re.compile(
-            "(?: (?:" + alternation(data["object_lead_skips"]) + r")(?!\w)(?: (?:\d+|[IVXL]+)(?!\w))?)+"
+            "(?: (?:"
+            + alternation(data["object_lead_skips"])
+            + r")(?!\w)(?: (?:\d+|[IVXL]+)(?!\w))?)+"
         ),
         unit_body_head=re.compile(_words(data["unit_body_heads"])),
         unit_body_gap=re.compile("(?: (?:" + alternation(data["unit_body_gap"]) + r")(?!\w))* "),
