@@ -82,3 +82,27 @@ def test_a_type_word_the_segmenter_joins_to_uy_still_names_a_unit(nlp: Language)
     # the CRF model writes "Đảng ủy xã Vinh Thanh" as "Đảng | ủy xã | Vinh Thanh"
     report = vnreport.extract("Tin\n\nĐoàn làm việc với Đảng ủy xã Vinh Thanh.", nlp=nlp)
     assert [(u.type, u.name) for u in report.admin_units] == [("xã", "Vinh Thanh")]
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "officials"),
+    [
+        # some xã is named Lê Hồng; after a title's "tỉnh" the words are a person's name
+        (
+            "Tin\n\nTham gia đoàn có Phó Chủ tịch Ủy ban MTTQ tỉnh Lê Hồng Sơn.",
+            [],
+            ["Lê Hồng Sơn"],
+        ),
+        (
+            "Tin\n\nĐoàn làm việc tại xã Lê Hồng, huyện Thanh Miện.",
+            [("xã", "Lê Hồng"), ("huyện", "Thanh Miện")],
+            [],
+        ),
+    ],
+)
+def test_a_person_after_a_titles_unit_word_is_no_unit_named_like_a_commune(
+    nlp: Language, text: str, units: list[tuple[str, str]], officials: list[str]
+) -> None:
+    report = vnreport.extract(text, nlp=nlp)
+    assert [(u.type, u.name) for u in report.admin_units] == units
+    assert [o.name for o in report.officials] == officials

@@ -255,8 +255,10 @@ class TypedNameFinder:
             if self.known(unit_type, " ".join(syllables[:size])):
                 known = size
                 break
-        if self.known_name is not None:
-            # Unit names run to four syllables ("Nông trường Mộc Châu" aside, a known extra).
+        person = known == 0 and self.unknown_names_are_people and looks_like_person(syllables)
+        if self.known_name is not None and not person:
+            # Unit names run to four syllables ("Nông trường Mộc Châu" aside, a known extra);
+            # "UBND tỉnh Lê Hồng Sơn" names a person, though some xã is called Lê Hồng.
             for size in range(min(len(syllables), 4), max(known, 1), -1):
                 if self.known_name(" ".join(syllables[:size])):
                     known = size
