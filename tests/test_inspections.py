@@ -1158,3 +1158,17 @@ def test_a_sessions_number_is_no_part_of_its_topic(nlp: Language) -> None:
     (item,) = _report(nlp, text).inspections
     assert item.topic is not None
     assert (item.kind, item.topic.text) == ("họp", "xem xét kết quả kiểm tra")
+
+
+def test_the_leader_named_by_title_visits_and_chairs_a_conference_later(nlp: Language) -> None:
+    text = (
+        "Chiều 26/9, ông Trịnh Văn Hải, Phó Chủ tịch UBND tỉnh Bắc Giang chủ trì cuộc họp với UBND "
+        "xã Tân Dĩnh về phương án di dời các hộ dân.\n\nTrước cuộc họp, Phó Chủ tịch UBND tỉnh đã "
+        "đi kiểm tra thực tế khu vực sạt lở ở thôn Đông.\n\nSáng cùng ngày, ông Trịnh Văn Hải dự "
+        "và chỉ đạo hội nghị triển khai phương án phòng, chống thiên tai của xã Tư Mại."
+    )
+    main, further = _report(nlp, text).inspections
+    assert (main.kind, main.leader) == ("họp", "Trịnh Văn Hải")
+    assert [(t.type, t.name) for t in main.targets] == [("xã", "Tân Dĩnh"), ("thôn", "Đông")]
+    assert (further.kind, further.leader) == ("họp", "Trịnh Văn Hải")
+    assert [(t.type, t.name) for t in further.targets] == [("xã", "Tư Mại")]

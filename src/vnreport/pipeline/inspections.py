@@ -418,6 +418,7 @@ def _visits(article: Article, leader: Official | None, body: Span | None = None)
     ]
     if leader is not None:
         subjects += [(start, end) for start, end, person in article.people if person is leader]
+        subjects += _titled_mentions(article, leader)
     head = lex.body_head.match(body.text) if body is not None else None
     if head is not None and head.group()[:1].isupper():  # a named body, not a bare "đoàn"
         for found_head in re.finditer(re.escape(head.group()), text):
@@ -434,6 +435,24 @@ def _visits(article: Article, leader: Official | None, body: Span | None = None)
         if _visits_here(text, subject_end, article.sentences[index][1].end):
             found[index] = None
     return list(found)
+
+
+def _titled_mentions(article: Article, leader: Official) -> list[tuple[int, int]]:
+    """Where the leader is named by a title alone ("Trước cuộc họp, Phó Chủ tịch UBND tỉnh đã
+    đi kiểm tra thực tế …" after "ông X, Phó Chủ tịch UBND tỉnh Quảng Trị")."""
+    lex, text = lexicon(), article.text
+    stems: set[str] = set()
+    for part in (leader.title or "").split(", "):
+        units = list(lex.unit_word.finditer(part))
+        stem = part[: units[-1].end()] if units else part
+        if len(stem.split()) >= _TITLED_WORDS and titles_lexicon().head.match(stem):
+            stems.add(stem)
+    found = []
+    for stem in stems:
+        for match in re.finditer(re.escape(stem) + r"(?!\w)", text):
+            if article.person_at(match.end() + 1) is None:  # "… tỉnh Hoàng Văn Lộc" names him
+                found.append((match.start(), match.end()))
+    return found
 
 
 def _visits_here(text: str, subject_end: int, sentence_end: int) -> bool:
