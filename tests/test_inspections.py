@@ -1172,3 +1172,30 @@ def test_the_leader_named_by_title_visits_and_chairs_a_conference_later(nlp: Lan
     assert [(t.type, t.name) for t in main.targets] == [("xã", "Tân Dĩnh"), ("thôn", "Đông")]
     assert (further.kind, further.leader) == ("họp", "Trịnh Văn Hải")
     assert [(t.type, t.name) for t in further.targets] == [("xã", "Tư Mại")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body", "leader"),
+    [
+        # "do X" after the body leads it even without "làm trưởng đoàn"
+        (
+            "Sáng 28/10, Đoàn công tác Hội Liên hiệp Phụ nữ tỉnh do bà Ngô Thị Lan – Phó Chủ tịch "
+            "Hội LHPN tỉnh đã tiến hành kiểm tra công tác Hội tại xã Tân Dĩnh.",
+            "Đoàn công tác Hội Liên hiệp Phụ nữ tỉnh",
+            "Ngô Thị Lan",
+        ),
+        # the authority that sets up the delegation is the subject, not a bare "đoàn"
+        (
+            "Ngày 9/5, Hội liên hiệp phụ nữ huyện thành lập đoàn kiểm tra hoạt động công tác Hội "
+            "tại xã Tân Dĩnh.",
+            "Hội liên hiệp phụ nữ huyện",
+            None,
+        ),
+    ],
+)
+def test_who_leads_and_who_sets_up_the_delegation(
+    nlp: Language, sentence: str, body: str, leader: str | None
+) -> None:
+    (item,) = _report(nlp, sentence).inspections
+    assert item.body is not None
+    assert (item.kind, item.body.text, item.leader) == ("kiểm tra", body, leader)

@@ -102,6 +102,7 @@ class Lexicon:
     co_leaders: re.Pattern[str]
     verb_heads: frozenset[str]
     parallel_delegation: re.Pattern[str]
+    led_by: re.Pattern[str]
     organized_delegations: re.Pattern[str]
     activity_noun: re.Pattern[str]
     noun_body_end: re.Pattern[str]
@@ -216,6 +217,10 @@ def lexicon() -> Lexicon:
         verb_heads=frozenset(data["verb_heads"]),
         organized_delegations=re.compile(
             "(?:^|\\W)(?:" + alternation(data["organized_delegations"]) + ") $"
+        ),
+        # "… do bà X …": group 1 ends before the honorific, the match after it
+        led_by=re.compile(
+            " do ()(?:(?:" + alternation(data["subject_honorifics"]) + ") )?", re.IGNORECASE
         ),
         parallel_delegation=re.compile(_words(data["parallel_delegations"])),
         activity_noun=re.compile(

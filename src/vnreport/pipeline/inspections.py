@@ -170,7 +170,10 @@ def _statement(article: Article, segment: Segment, sentence: Span) -> _Statement
     named = _noun_statement(article, segment, sentence)
     if named is not None:
         return named
-    body = _body(article, sentence) or _unit_body(article, sentence)
+    body = _body(article, sentence)
+    if body is None or body.text == "đoàn":
+        # "Hội liên hiệp phụ nữ huyện thành lập đoàn kiểm tra …": the authority is the subject
+        body = _unit_body(article, sentence) or body
     opening = article.opening(sentence)
     verbs = _verbs(article, body.end if body is not None else opening, sentence.end)
     if not verbs:
@@ -486,6 +489,11 @@ def _leader(
     if acting and (statement.body is None or acting[0][0] < statement.body.start):
         return acting[0][2]
     body = statement.body
+    led = lex.led_by.match(text, body.end) if body is not None else None
+    if led is not None:  # "Đoàn công tác … do bà X – Phó Chủ tịch … đã tiến hành kiểm tra"
+        found = article.person_at(led.end()) or article.person_at(led.end(1))
+        if found is not None:
+            return found
     listed = lex.leader_list.match(text, body.end) if body is not None else None
     if listed is not None:  # "Đoàn giám sát … gồm các đồng chí: X, Bí thư Huyện ủy; Y, …"
         return article.person_at(listed.end())
