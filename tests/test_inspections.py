@@ -1199,3 +1199,29 @@ def test_who_leads_and_who_sets_up_the_delegation(
     (item,) = _report(nlp, sentence).inspections
     assert item.body is not None
     assert (item.kind, item.body.text, item.leader) == ("kiểm tra", body, leader)
+
+
+# fmt: off
+LEADER_SENTENCES = [
+    "Dẫn đầu đoàn là đồng chí Trịnh Văn Hải, Phó Chủ tịch HĐND huyện.",
+    "Đoàn do đồng chí Trịnh Văn Hải, Phó Chủ tịch HĐND huyện dẫn đầu.",
+    "Trưởng đoàn giám sát là ông Trịnh Văn Hải, Phó Chủ tịch HĐND huyện.",
+    "Ông Trịnh Văn Hải, Phó Chủ tịch HĐND huyện làm trưởng đoàn.",
+    "Chủ trì buổi giám sát có đồng chí Trịnh Văn Hải, Phó Chủ tịch HĐND huyện.",
+    "Tham dự và chủ trì buổi giám sát là đồng chí Trịnh Văn Hải, Phó Chủ tịch HĐND huyện.",
+    "Đồng chí Trịnh Văn Hải, Phó Chủ tịch HĐND huyện - Trưởng đoàn giám sát đã kết luận.",
+    "Đoàn giám sát do Phó Chủ tịch HĐND huyện Trịnh Văn Hải làm Trưởng đoàn.",
+    "Đi cùng đoàn có bà Ngô Thị Lan, Trưởng phòng Nội vụ. Ông Trịnh Văn Hải, Phó Chủ tịch HĐND "
+    "huyện chủ trì buổi giám sát.",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("after", LEADER_SENTENCES)
+def test_the_leader_in_the_sentence_after_however_worded(nlp: Language, after: str) -> None:
+    text = (
+        "Sáng 12/3, Đoàn giám sát của HĐND huyện Lạng Giang đã giám sát việc hỗ trợ nhà ở tại xã "
+        "Tân Dĩnh. " + after
+    )
+    (item,) = _report(nlp, text).inspections
+    assert item.leader == "Trịnh Văn Hải"

@@ -192,7 +192,7 @@ def lexicon() -> Lexicon:
         leader_gap=re.compile(
             "(?:(?:"
             + alternation(data["leader_gap_words"])
-            + ") )?là ((?:(?:"
+            + ") )?(?:là|có) ((?:(?:"
             + alternation(data["subject_honorifics"])
             + ") )?)"
         ),
