@@ -1225,3 +1225,73 @@ def test_the_leader_in_the_sentence_after_however_worded(nlp: Language, after: s
     )
     (item,) = _report(nlp, text).inspections
     assert item.leader == "Trịnh Văn Hải"
+
+
+# fmt: off
+KIND_CASES = [
+    ("Sáng 12/3, Đoàn công tác của UBND huyện Lạng Giang đã đến thăm và làm việc tại xã Tân "
+     "Dĩnh.",
+     "thăm"),
+    ("Sáng 12/3, Đoàn công tác của UBND huyện Lạng Giang có buổi làm việc với xã Tân Dĩnh để "
+     "kiểm tra tiến độ xây dựng nông thôn mới.",
+     "kiểm tra"),
+    ("Sáng 12/3, Thường trực HĐND huyện Lạng Giang tiến hành giám sát tại xã Tân Dĩnh về việc "
+     "hỗ trợ nhà ở.",
+     "giám sát"),
+    ("Sáng 12/3, Ban Kinh tế - Xã hội HĐND huyện Lạng Giang tổ chức khảo sát tình hình sản "
+     "xuất tại xã Tân Dĩnh.",
+     "khảo sát"),
+    ("Sáng 12/3, ông Trịnh Văn Hải, Chủ tịch UBND huyện Lạng Giang đã đi kiểm tra thực tế tình "
+     "hình sạt lở tại xã Tân Dĩnh.",
+     "kiểm tra"),
+    ("Sáng 12/3, Tổ đại biểu HĐND tỉnh đơn vị bầu cử số 3 đã tiếp xúc cử tri tại xã Tân Dĩnh.",
+     "tiếp xúc cử tri"),
+    ("Sáng 12/3, Tổ đại biểu HĐND tỉnh đơn vị bầu cử số 3 đã có buổi gặp gỡ, tiếp xúc với cử "
+     "tri xã Tân Dĩnh.",
+     "tiếp xúc cử tri"),
+    ("Sáng 12/3, UBND xã Tân Dĩnh tổ chức hội nghị đối thoại với Nhân dân về công tác giải "
+     "phóng mặt bằng.",
+     "đối thoại"),
+    ("Sáng 12/3, ông Trịnh Văn Hải, Chủ tịch UBND huyện Lạng Giang đã có chuyến thăm, làm việc "
+     "tại xã Tân Dĩnh.",
+     "thăm"),
+    ("Sáng 12/3, ông Trịnh Văn Hải, Chủ tịch UBND huyện Lạng Giang đã về dự buổi sinh hoạt tại "
+     "thôn Đông, xã Tân Dĩnh.",
+     None),
+    ("Sáng 12/3, ông Trịnh Văn Hải, Chủ tịch UBND huyện Lạng Giang kiểm tra, đôn đốc tiến độ "
+     "giải ngân vốn đầu tư công tại xã Tân Dĩnh.",
+     "kiểm tra"),
+    ("Sáng 12/3, Đoàn giám sát số 2 của HĐND tỉnh làm việc với UBND xã Tân Dĩnh về việc thực "
+     "hiện chính sách bảo hiểm y tế.",
+     "làm việc"),
+    ("Sáng 12/3, Ủy ban MTTQ xã Tân Dĩnh phối hợp với Ban Thanh tra nhân dân giám sát việc xây "
+     "dựng nhà văn hóa thôn Đông.",
+     "giám sát"),
+    ("Sáng 12/3, Đảng ủy xã Tân Dĩnh tổ chức kiểm tra việc chấp hành Điều lệ Đảng tại Chi bộ "
+     "thôn Đông.",
+     "kiểm tra"),
+    ("Sáng 12/3, Thường trực Huyện ủy Lạng Giang làm việc với Ban Thường vụ Đảng ủy xã Tân "
+     "Dĩnh.",
+     "làm việc"),
+    ("Sáng 12/3, Ban Pháp chế HĐND tỉnh đã tổ chức đoàn giám sát việc chấp hành pháp luật tại "
+     "xã Tân Dĩnh.",
+     "giám sát"),
+    ("Sáng 12/3, Bí thư Huyện ủy Lạng Giang Trịnh Văn Hải đã thăm, tặng quà các gia đình chính "
+     "sách tại xã Tân Dĩnh.",
+     "thăm"),
+    ("Sáng 12/3, Phó Chủ tịch UBND tỉnh Trịnh Văn Hải đã chủ trì cuộc họp bàn về công tác giải "
+     "phóng mặt bằng tại xã Tân Dĩnh.",
+     "họp"),
+    ("Sáng 12/3, tại xã Tân Dĩnh, Đoàn ĐBQH tỉnh đã tổ chức hội nghị tiếp xúc cử tri trước kỳ "
+     "họp.",
+     "tiếp xúc cử tri"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sentence", "kind"), KIND_CASES)
+def test_the_kind_however_the_activity_is_worded(
+    nlp: Language, sentence: str, kind: str | None
+) -> None:
+    found = _report(nlp, sentence).inspections
+    assert (found[0].kind if found else None) == kind
