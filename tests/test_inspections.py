@@ -1295,3 +1295,62 @@ def test_the_kind_however_the_activity_is_worded(
 ) -> None:
     found = _report(nlp, sentence).inspections
     assert (found[0].kind if found else None) == kind
+
+
+def test_a_police_unit_with_a_partner_checks_unannounced(nlp: Language) -> None:
+    text = (
+        "Đêm 21/11, Công an xã Tân Dĩnh phối hợp với Đội Cảnh sát quản lý hành chính Công an "
+        "huyện tổ chức kiểm tra đột xuất các cơ sở kinh doanh karaoke, nhà nghỉ trên địa bàn xã. "
+        "Tổ công tác do Thiếu tá Lê Văn Tâm - Trưởng Công an xã Tân Dĩnh dẫn đầu."
+    )
+    (item,) = _report(nlp, text).inspections
+    assert item.body is not None
+    assert item.topic is not None
+    assert (item.kind, item.body.text, item.leader) == (
+        "kiểm tra",
+        "Công an xã Tân Dĩnh",
+        "Lê Văn Tâm",
+    )
+    assert item.topic.text == "các cơ sở kinh doanh karaoke, nhà nghỉ"
+
+
+def test_co_chairs_of_a_dialogue_and_what_it_was_about(nlp: Language) -> None:
+    text = (
+        "Tối 22/8, Ủy ban MTTQ phường Tân Định tổ chức hội nghị đối thoại giữa Bí thư Đảng ủy, "
+        "Chủ tịch UBND phường với Nhân dân các khu phố 4 và 7 về công tác chỉnh trang đô thị. "
+        "Đồng chủ trì hội nghị có bà Ngô Thị Lan – Bí thư Đảng ủy phường và ông Lê Văn Tâm – "
+        "Chủ tịch UBND phường."
+    )
+    (item,) = _report(nlp, text).inspections
+    assert item.topic is not None
+    assert (item.kind, item.leader, item.topic.text) == (
+        "đối thoại",
+        "Ngô Thị Lan",
+        "công tác chỉnh trang đô thị",
+    )
+
+
+def test_numbered_delegations_the_second_with_the_same_content(nlp: Language) -> None:
+    text = (
+        "Sáng 10/8, đoàn số 1 do ông Trịnh Văn Hải - Chủ tịch UBND huyện Lạng Giang dẫn đầu đã "
+        "kiểm tra công tác phòng, chống sốt xuất huyết tại xã Tân Dĩnh.\n\nSáng cùng ngày, đoàn "
+        "công tác số 2 của huyện kiểm tra với cùng nội dung tại xã Tư Mại. Trưởng đoàn số 2 là "
+        "bà Ngô Thị Lan - Phó Chủ tịch UBND huyện."
+    )
+    first, second = _report(nlp, text).inspections
+    assert first.body is not None
+    assert second.body is not None
+    assert (first.body.text, first.leader) == ("đoàn số 1", "Trịnh Văn Hải")
+    assert (second.body.text, second.leader) == ("đoàn công tác số 2 của huyện", "Ngô Thị Lan")
+    assert second.topic == first.topic
+    assert [(t.type, t.name) for t in second.targets] == [("xã", "Tư Mại")]
+
+
+def test_a_joint_delegation_is_the_body_named_first(nlp: Language) -> None:
+    text = (
+        "Sáng 4/10, Đoàn ĐBQH tỉnh Bắc Giang và Tổ đại biểu HĐND tỉnh đơn vị bầu cử số 3 đã tiếp "
+        "xúc cử tri xã Tân Dĩnh."
+    )
+    (item,) = _report(nlp, text).inspections
+    assert item.body is not None
+    assert item.body.text == "Đoàn ĐBQH tỉnh Bắc Giang"

@@ -103,6 +103,8 @@ class Lexicon:
     verb_heads: frozenset[str]
     parallel_delegation: re.Pattern[str]
     led_by: re.Pattern[str]
+    unit_body_partner: re.Pattern[str]
+    same_topic: re.Pattern[str]
     organized_delegations: re.Pattern[str]
     activity_noun: re.Pattern[str]
     noun_body_end: re.Pattern[str]
@@ -192,7 +194,7 @@ def lexicon() -> Lexicon:
         leader_gap=re.compile(
             "(?:(?:"
             + alternation(data["leader_gap_words"])
-            + ") )?(?:là|có) ((?:(?:"
+            + r"|số \d+) )?(?:là|có) ((?:(?:"
             + alternation(data["subject_honorifics"])
             + ") )?)"
         ),
@@ -219,6 +221,8 @@ def lexicon() -> Lexicon:
             "(?:^|\\W)(?:" + alternation(data["organized_delegations"]) + ") $"
         ),
         # "… do bà X …": group 1 ends before the honorific, the match after it
+        same_topic=re.compile(alternation(data["same_topic_markers"])),
+        unit_body_partner=re.compile(" (?:" + alternation(data["unit_body_partner"]) + ") "),
         led_by=re.compile(
             " do ()(?:(?:" + alternation(data["subject_honorifics"]) + ") )?", re.IGNORECASE
         ),

@@ -100,6 +100,9 @@ def _body(article: Article, sentence: Span) -> Span | None:
         verbs = _verbs(article, head.end(), end)
         if verbs:
             end = verbs[0].start()
+        joined = text.find(" và ", head.end(), end)
+        if joined != -1 and lex.body_head.match(text, joined + 4):
+            end = joined  # "Đoàn ĐBQH tỉnh X và Tổ đại biểu HĐND tỉnh …": the first named leads
         body = article.span(head.start(), end)
         if body is not None and body.text.endswith(")") and " (" in body.text:
             # "đoàn … của UBND Quận 3 (TP HCM)": the parenthesis is an address
@@ -158,6 +161,8 @@ def _unit_body(article: Article, sentence: Span) -> Span | None:
         gap = lex.unit_body_gap.match(text, after)
         if gap is not None and lex.verb.match(text, gap.end()) is not None:
             return article.span(start, end)
+        if lex.unit_body_partner.match(text, after) and _verbs(article, after, sentence.end):
+            return article.span(start, end)  # "Công an xã X phối hợp với … tổ chức kiểm tra …"
         return None
     return None
 
@@ -639,7 +644,9 @@ def _further(article: Article, segment: Segment, sentence: Span) -> _Further | N
                 verb_start = marker.end() if aside is not None else verb.start()
                 delegated = _Statement(segment, sentence, None, verb_start, verb_end, kind)
                 return _Further(delegated, True, same_day, date)
-        return None
+        if lex.body_head.match(text, subject.start()) is None:
+            return None
+        # "Sáng cùng ngày, đoàn công tác số 2 của huyện kiểm tra …": a body of its own
     statement = _statement(article, segment, sentence)
     if statement is None:
         titled = _titled_subject(article, segment, sentence, opened)
@@ -924,7 +931,11 @@ class InspectionFinder:
                 body, members = None, []
             leader = next((o for o in article.officials if o.name == leader_name), None)
         else:
-            leader = _leader(article, statement)
+            # "…, đoàn công tác số 2 … kiểm tra …. Trưởng đoàn số 2 là bà X": the next sentence
+            index = article.sentence_at(statement.sentence.start)
+            after = article.sentences[index + 1 : index + 2] if index is not None else []
+            following = tuple(s for _, s in after)
+            leader = _leader(article, statement, following)
             body, leader_name, members = statement.body, leader.name if leader else None, []
         own = _own_units(article, statement, leader)
         if body is not None:
@@ -936,8 +947,12 @@ class InspectionFinder:
         topic = _topic(article, statement, None)
         if topic is not None and lexicon().organization.match(article.text, topic.start):
             topic = None  # "đến kiểm tra Trường THCS X": what was inspected is a body
-        if topic is None and further.delegation and statement.kind == main.kind:
-            topic = main.topic  # "Cùng ngày, đoàn cũng khảo sát tại xã X": the same programme
+        same = lexicon().same_topic.search(
+            article.text, statement.sentence.start, statement.sentence.end
+        )
+        if topic is None and statement.kind == main.kind and (further.delegation or same):
+            # "Cùng ngày, đoàn cũng khảo sát tại xã X", "… kiểm tra với cùng nội dung tại …"
+            topic = main.topic
         return Inspection(
             kind=statement.kind,
             body=body,
