@@ -74,6 +74,10 @@ HEAD = [
 ]
 
 DATELINES = [
+    ("Ngày đăng: 15/10/2025 | Lượt thích: 12", dt.date(2025, 10, 15)),
+    ("Thứ năm - 19/09/2024 16:05", dt.date(2024, 9, 19)),
+    ("2024-08-12 16:47:00.0", dt.date(2024, 8, 12)),
+    ("2024-13-12 16:47", None),
     ("09:05, 21/05/2021", dt.date(2021, 5, 21)),
     ("Ngày đăng: 14/09/2021", dt.date(2021, 9, 14)),
     ("Ngày đăng: 08/07/2024  11:38", dt.date(2024, 7, 8)),
@@ -130,6 +134,8 @@ def test_datelines(line: str, date: dt.date | None) -> None:
 def test_a_weekday_date_is_a_widget_not_a_dateline() -> None:
     assert is_date_widget("Thứ Hai, 22/11/2021")
     assert not is_date_widget("09:05, 22/11/2021")
+    # with a time it is the article's own dateline, under its headline
+    assert not is_date_widget("Thứ năm - 19/09/2024 16:05")
 
 
 @pytest.mark.parametrize(

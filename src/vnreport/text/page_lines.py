@@ -20,6 +20,7 @@ _MENU_SEPARATOR = re.compile(r"\s*[|»›]\s*|\s+[>/\"]\s+")
 # A leaders' panel in a sidebar: "Đồng chí LƯƠNG VĂN HÒA Bí thư Huyện ủy".
 _PANEL_MEMBER = re.compile(rf"(?:Đồng chí|Đ/c|Ông|Bà) (?:{UPPER}{{2,}} ){{2,4}}\S[^\n]{{0,80}}")
 _BULLET = re.compile(r"^[•·▪►]\s*")
+_CLOCK = re.compile(r"\d{1,2}[:h]\d{2}")
 _WEEKDAY = re.compile(r"(?:thứ (?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)[, ]", re.IGNORECASE)
 
 
@@ -29,6 +30,7 @@ class _Patterns:
     line: re.Pattern[str]
     head: re.Pattern[str]
     dateline: re.Pattern[str]
+    iso_dateline: re.Pattern[str]
     menu_part_words: int
 
 
@@ -43,17 +45,26 @@ def _patterns() -> _Patterns:
     date, time = dates["dateline_date"], dates["dateline_time"]
     cue = alternation(dates["dateline_cues"])
     tools = alternation(dates["dateline_tools"])
-    weekday = r"(?:(?:thứ (?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)[, ]+)?"
+    counters = alternation(dates["dateline_counters"])
+    weekday = r"(?:(?:thứ (?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)[, –-]+)?"
     gap = r"[ ,|–-]*"
-    dateline = re.compile(
-        rf"(?:(?:{cue})[ ]?:?[ ]*)?{weekday}(?:ngày[ ]*)?(?:{time}{gap}(?:ngày[ ]*)?)?{date}"
-        rf"(?:{gap}(?:lúc[ ]*)?{time})?[ ]*(?:\(?gmt[ ]?[+-]?[ ]?\d{{1,2}}(?::?\d{{2}})?\)?)?"
-        r"(?:[ ]*[|–-]?[ ]*(?:lượt xem:?[ ]*)?[\d.]+)?"
-        rf"(?:[ ]*[|–-][ ]*(?:{tools}))*[ ]*[|–-]?",
-        re.IGNORECASE,
-    )
+
+    def dated(day: str) -> re.Pattern[str]:
+        return re.compile(
+            rf"(?:(?:{cue})[ ]?:?[ ]*)?{weekday}(?:ngày[ ]*)?(?:{time}{gap}(?:ngày[ ]*)?)?{day}"
+            rf"(?:{gap}(?:lúc[ ]*)?{time})?[ ]*(?:\(?gmt[ ]?[+-]?[ ]?\d{{1,2}}(?::?\d{{2}})?\)?)?"
+            rf"(?:[ ]*[|–-]?[ ]*(?:(?:{counters}):?[ ]*)?[\d.]+)?"
+            rf"(?:[ ]*[|–-][ ]*(?:{tools}))*[ ]*[|–-]?",
+            re.IGNORECASE,
+        )
+
     return _Patterns(
-        joined("tail"), joined("line"), joined("head"), dateline, data["menu_part_words"]
+        joined("tail"),
+        joined("line"),
+        joined("head"),
+        dated(date),
+        dated(dates["dateline_iso_date"]),
+        data["menu_part_words"],
     )
 
 
@@ -112,7 +123,8 @@ def dateline(line: str) -> dt.date | None:
     """The date a dateline gives ("09:05, 21/05/2021", "Ngày đăng: 14/09/2021"), else None."""
     if len(line) > 80:
         return None
-    match = _patterns().dateline.fullmatch(_unbulleted(line))
+    line = _unbulleted(line)
+    match = _patterns().dateline.fullmatch(line) or _patterns().iso_dateline.fullmatch(line)
     if match is None:
         return None
     try:
@@ -123,5 +135,7 @@ def dateline(line: str) -> dt.date | None:
 
 
 def is_date_widget(line: str) -> bool:
-    """A "Thứ Ba, 14/09/2021" line: today's date in a page header, not the article's."""
-    return _WEEKDAY.match(line) is not None and dateline(line) is not None
+    """A "Thứ Ba, 14/09/2021" line: today's date in a page header, not the article's; with a
+    time ("Thứ năm - 19/09/2024 16:05") it is the article's dateline."""
+    untimed = _CLOCK.search(line) is None
+    return untimed and _WEEKDAY.match(line) is not None and dateline(line) is not None
