@@ -72,3 +72,16 @@ def test_a_byline_with_a_long_affiliation_ends_the_article(nlp: Language) -> Non
         "Lượt xem: 321"
     )
     assert vnreport.extract(text, nlp=nlp).author == "Minh Thư"
+
+
+def test_a_byline_signed_with_a_title_names_the_author_and_no_official(nlp: Language) -> None:
+    text = (
+        "Giám sát các khoản đóng góp tại xã Tân Dĩnh\n\n"
+        "Ngày 19/9, Thường trực HĐND xã Tân Dĩnh giám sát việc sử dụng các khoản đóng góp của Nhân "
+        "dân tại thôn Đông.\n\nĐoàn đề nghị các thôn công khai quyết toán từng công trình.\n\n"
+        "Lê Văn Tâm\n\nChủ tịch HĐND xã Tân Dĩnh\n\nNhững tin mới hơn\n\nXã Tân Dĩnh ra mắt mô hình "
+        "mới"
+    )
+    report = vnreport.extract(text, nlp=nlp)
+    assert report.author == "Lê Văn Tâm"
+    assert [o.name for o in report.officials] == []

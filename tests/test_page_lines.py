@@ -16,6 +16,8 @@ from vnreport.text.page_lines import (
 
 # fmt: off
 DEBRIS = [
+    "Tổng số điểm của bài viết là: 0 trong 0 đánh giá",
+    "Click để đánh giá bài viết",
     "Trang chủ | Giới thiệu | Tin tức | Văn bản | Liên hệ",
     'Trang chủ " Tin tức " Hoạt động cơ sở',  # "»" after normalization
     "Trang chủ / Tin tức - Sự kiện / Công tác dân tộc",
@@ -60,6 +62,8 @@ NOT_DEBRIS = [
 ]
 
 TAIL = [
+    "Những tin mới hơn",
+    "Những tin cũ hơn",
     "Tin liên quan", "Các tin khác", "Tin cùng chuyên mục", "Các tin đã đưa ngày:", "Bình luận",
     "Cơ quan chủ quản: UBND huyện Pác Nặm, tỉnh Bắc Kạn", "Giấy phép số 12/GP-TTĐT",
 ]

@@ -44,6 +44,10 @@ class _Lexicon:
     marks: frozenset[str]
     office: re.Pattern[str]
     office_words: frozenset[str]
+    signature: re.Pattern[str]
+
+
+_SIGNATURE_WORDS = 12
 
 
 @cache
@@ -56,11 +60,18 @@ def _lexicon() -> _Lexicon:
         marks=frozenset(mark.casefold() for mark in data["byline_marks"]),
         office=re.compile(rf"(?:{alternation(data['byline_offices'])})(?=[ ])"),
         office_words=frozenset(data["byline_office_words"]),
+        signature=re.compile(rf"(?:{alternation(data['byline_signatures'])})(?=[ ])"),
     )
 
 
 def _is_mark(part: str, lexicon: _Lexicon) -> bool:
     return part.strip("()").casefold() in lexicon.marks
+
+
+def is_signature(line: str) -> bool:
+    """The title line under a byline's name ("Chủ tịch HĐND xã Đạo Tú"): short, no sentence."""
+    short = len(line.split()) <= _SIGNATURE_WORDS and not line.endswith((".", ":"))
+    return short and _lexicon().signature.match(line) is not None
 
 
 def without_affiliation(line: str) -> str:

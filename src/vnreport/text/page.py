@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from vnreport.records import Segment, SegmentKind, Span
 from vnreport.resources import load_json
-from vnreport.text.byline import parse_byline, without_affiliation
+from vnreport.text.byline import is_signature, parse_byline, without_affiliation
 from vnreport.text.page_lines import (
     dateline,
     is_all_capitals,
@@ -241,6 +241,13 @@ def read_page(text: str, *, max_title_chars: int, max_byline_words: int) -> Page
         content = [i for i in content if i > title]
         content = _without_head_chrome(paragraphs, content, kinds, paragraphs[title].text)
     content = _without_cut_fragments(paragraphs, content, kinds)
+    if (
+        len(content) >= 3
+        and is_signature(paragraphs[content[-1]].text)
+        and _is_byline(paragraphs[content[-2]], max_byline_words)
+    ):
+        kinds[content[-1]] = "boilerplate"  # "Nguyễn Văn Khải" / "Chủ tịch HĐND xã Đạo Tú"
+        content = content[:-1]
     if len(content) >= 2 and _is_byline(paragraphs[content[-1]], max_byline_words):
         kinds[content[-1]] = "byline"
         content = content[:-1]
