@@ -1354,3 +1354,21 @@ def test_a_joint_delegation_is_the_body_named_first(nlp: Language) -> None:
     (item,) = _report(nlp, text).inspections
     assert item.body is not None
     assert item.body.text == "Đoàn ĐBQH tỉnh Bắc Giang"
+
+
+@pytest.mark.parametrize(
+    "visit",
+    [
+        "Tại xã Tân Dĩnh, đồng chí kiểm tra vườn xoài của các hộ ở thôn Đông.",
+        "Đoàn lần lượt đến nhà các hộ nghèo ở thôn Đông.",
+    ],
+)
+def test_a_visit_by_the_bare_honorific_or_the_delegation_in_turn(
+    nlp: Language, visit: str
+) -> None:
+    text = (
+        "Sáng 15/5, đồng chí Trịnh Văn Hải, Phó Chủ tịch UBND huyện Lạng Giang kiểm tra tiến độ "
+        "chuyển đổi cây trồng tại xã Tân Dĩnh. " + visit
+    )
+    (item,) = _report(nlp, text).inspections
+    assert [(t.type, t.name) for t in item.targets] == [("xã", "Tân Dĩnh"), ("thôn", "Đông")]

@@ -34,6 +34,7 @@ __all__ = ["KIND", "InspectionFinder", "lexicon", "make_inspection_finder"]
 
 KIND = "inspections"
 _ADDRESS_GAP = re.compile(r" ?[,(–-] ?| ")
+_BARE_HONORIFIC = re.compile(r"(?<!\w)[Đđ]ồng chí(?= )")
 _TITLE_GAP = 4  # "X – Phó Chủ tịch …": what may stand between a name and its title
 _BLOCKER_REACH = 20  # "tổ chức 2 đoàn khảo sát", "Chương trình giám sát": the longest lookbehind
 _OPENER_REACH = 40  # "Sáng ngày 14/9/2024, …": how far the comma of a sentence's opener may be
@@ -427,6 +428,12 @@ def _visits(article: Article, leader: Official | None, body: Span | None = None)
     if leader is not None:
         subjects += [(start, end) for start, end, person in article.people if person is leader]
         subjects += _titled_mentions(article, leader)
+        # "Tại xã X, đồng chí kiểm tra vườn xoài …": the leader by honorific alone
+        subjects += [
+            (m.start(), m.end())
+            for m in _BARE_HONORIFIC.finditer(text)
+            if article.person_at(m.end() + 1) is None
+        ]
     head = lex.body_head.match(body.text) if body is not None else None
     if head is not None and head.group()[:1].isupper():  # a named body, not a bare "đoàn"
         for found_head in re.finditer(re.escape(head.group()), text):
