@@ -1363,9 +1363,7 @@ def test_a_joint_delegation_is_the_body_named_first(nlp: Language) -> None:
         "Đoàn lần lượt đến nhà các hộ nghèo ở thôn Đông.",
     ],
 )
-def test_a_visit_by_the_bare_honorific_or_the_delegation_in_turn(
-    nlp: Language, visit: str
-) -> None:
+def test_a_visit_by_the_bare_honorific_or_the_delegation_in_turn(nlp: Language, visit: str) -> None:
     text = (
         "Sáng 15/5, đồng chí Trịnh Văn Hải, Phó Chủ tịch UBND huyện Lạng Giang kiểm tra tiến độ "
         "chuyển đổi cây trồng tại xã Tân Dĩnh. " + visit
