@@ -328,6 +328,11 @@ def test_a_site_visit_or_an_ask_is_no_further_activity(nlp: Language, sentence: 
 # (a sentence of a site visit, the organizations it inspects), written for these tests.
 # fmt: off
 ORGANIZATION_CASES = [
+    # "và" before another body's head ends the first name
+    ("Đoàn đã kiểm tra Phòng khám đa khoa Tân Dĩnh 115 và Nhà thuốc Minh Châu.",
+     ["Phòng khám đa khoa Tân Dĩnh 115", "Nhà thuốc Minh Châu"]),
+    ("Đoàn làm việc với Ban Quản lý dự án đầu tư xây dựng huyện và UBND xã Tân Dĩnh.",
+     ["Ban Quản lý dự án đầu tư xây dựng huyện"]),
     ("Đoàn đã kiểm tra kho sơ chế của Công ty TNHH Nông sản Đồng Quang và bếp ăn của HTX Nông "
      "nghiệp và Dịch vụ Phượng Sơn.",
      ["Công ty TNHH Nông sản Đồng Quang", "HTX Nông nghiệp và Dịch vụ Phượng Sơn"]),
@@ -1370,3 +1375,18 @@ def test_a_visit_by_the_bare_honorific_or_the_delegation_in_turn(nlp: Language, 
     )
     (item,) = _report(nlp, text).inspections
     assert [(t.type, t.name) for t in item.targets] == [("xã", "Tân Dĩnh"), ("thôn", "Đông")]
+
+
+def test_a_working_group_visits_bodies_listed_with_their_hamlets(nlp: Language) -> None:
+    text = (
+        "Đêm 21/11, Công an xã Tân Dĩnh tổ chức kiểm tra các cơ sở kinh doanh karaoke, nhà nghỉ. "
+        "Trong đợt này, tổ công tác đã kiểm tra 7 cơ sở, trong đó có Karaoke Hoàng Gia, Nhà nghỉ "
+        "Minh Châu (thôn Đông) và Nhà nghỉ Bảo An (thôn Đoài)."
+    )
+    (item,) = _report(nlp, text).inspections
+    assert [o.text for o in item.organizations] == [
+        "Karaoke Hoàng Gia",
+        "Nhà nghỉ Minh Châu",
+        "Nhà nghỉ Bảo An",
+    ]
+    assert item.targets == []  # the hamlets in brackets are the bodies' addresses

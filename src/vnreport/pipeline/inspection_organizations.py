@@ -75,7 +75,10 @@ def _organization_end(article: Article, start: int, end: int) -> int:
     finish = limit
     for stop in lex.organization_end.finditer(text, start, limit):
         named_on = stop.group() == " và " and text[stop.end() : stop.end() + 1].isupper()
-        if named_on and lex.organization.match(text, stop.end()) is None:
+        another = lex.organization.match(text, stop.end()) or lex.unit_body_head.match(
+            text, stop.end()
+        )  # "… và Nhà thuốc Minh Châu", "… và UBND xã Quảng Châu": another body
+        if named_on and another is None:
             continue  # "HTX Nông nghiệp và Dịch vụ Tân Tiến": one name
         finish = stop.start()
         break

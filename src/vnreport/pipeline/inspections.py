@@ -368,11 +368,15 @@ def _targets(
     if bodies is None:
         bodies = organizations(article, start, end)
     scoped = [b for b in bodies if scope.match(b.text)]
+    text = article.text
     for place, address in _places_as_addresses(article, start, end):
         if address or f"{place.type} {fold(place.name)}" in own:
             continue
         if any(b.start <= place.start < b.end for b in scoped):
             continue
+        behind = any(text[b.end : place.start] in (" (", "(") for b in bodies)
+        if behind and place.level > WARD_LEVEL:
+            continue  # "Nhà nghỉ Minh Châu (thôn Đồng Bùa)": the body's address
         found.setdefault((place.type, place.name), None)
 
 
