@@ -1390,3 +1390,13 @@ def test_a_working_group_visits_bodies_listed_with_their_hamlets(nlp: Language) 
         "Nhà nghỉ Bảo An",
     ]
     assert item.targets == []  # the hamlets in brackets are the bodies' addresses
+
+
+def test_a_conference_of_dialogue_is_a_dialogue(nlp: Language) -> None:
+    text = (
+        "Sáng 18/11, ông Trịnh Văn Hải, Chủ tịch UBND xã Tân Dĩnh chủ trì hội nghị đối thoại với "
+        "Nhân dân thôn Đông về công tác giải phóng mặt bằng."
+    )
+    (item,) = _report(nlp, text).inspections
+    assert item.topic is not None
+    assert (item.kind, item.topic.text) == ("đối thoại", "công tác giải phóng mặt bằng")

@@ -197,6 +197,9 @@ def _kind(text: str, verb: re.Match[str], end: int) -> tuple[str, int]:
     lex = lexicon()
     kind = lex.kinds[fold(verb.group())]
     verb_end = verb.end()
+    named = lex.verb.match(text, verb_end + 1, end) if kind == "họp" else None
+    if named is not None:  # "chủ trì hội nghị đối thoại …": the meeting's own kind
+        kind, verb_end = lex.kinds[fold(named.group())], named.end()
     purpose = lex.purpose.search(text, verb_end, end)
     if kind == "làm việc" and purpose is not None:
         kind, verb_end = lex.kinds[fold(purpose.group(1))], purpose.end()
