@@ -1400,3 +1400,11 @@ def test_a_conference_of_dialogue_is_a_dialogue(nlp: Language) -> None:
     (item,) = _report(nlp, text).inspections
     assert item.topic is not None
     assert (item.kind, item.topic.text) == ("đối thoại", "công tác giải phóng mặt bằng")
+
+
+def test_a_lower_case_standing_committee_meets(nlp: Language) -> None:
+    text = "Hôm nay, thường trực HĐND xã Tân Dĩnh đã tổ chức họp bàn nội dung kỳ họp thứ hai."
+    (item,) = _report(nlp, text).inspections
+    assert item.body is not None
+    assert (item.kind, item.body.text) == ("họp", "thường trực HĐND xã Tân Dĩnh")
+    assert item.targets == []
