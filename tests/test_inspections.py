@@ -1218,6 +1218,7 @@ LEADER_SENTENCES = [
     "Đoàn giám sát do Phó Chủ tịch HĐND huyện Trịnh Văn Hải làm Trưởng đoàn.",
     "Đi cùng đoàn có bà Ngô Thị Lan, Trưởng phòng Nội vụ. Ông Trịnh Văn Hải, Phó Chủ tịch HĐND "
     "huyện chủ trì buổi giám sát.",
+    "Dự và chủ trì hội nghị có đồng chí: Trịnh Văn Hải, Phó Chủ tịch HĐND huyện; các Ban HĐND.",
 ]
 # fmt: on
 

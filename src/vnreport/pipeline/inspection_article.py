@@ -194,9 +194,9 @@ def lexicon() -> Lexicon:
         leader_gap=re.compile(
             "(?:(?:"
             + alternation(data["leader_gap_words"])
-            + r"|số \d+) )?(?:là|có) ((?:(?:"
+            + r"|số \d+) )?(?:là|có):? ((?:(?:"
             + alternation(data["subject_honorifics"])
-            + ") )?)"
+            + "):? )?)"
         ),
         partner=re.compile(" (?:" + alternation(data["partner_markers"]) + ") $"),
         secondary_aside=re.compile(
