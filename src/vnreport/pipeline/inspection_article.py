@@ -105,6 +105,7 @@ class Lexicon:
     led_by: re.Pattern[str]
     unit_body_partner: re.Pattern[str]
     same_topic: re.Pattern[str]
+    visited_people: re.Pattern[str]
     organized_delegations: re.Pattern[str]
     activity_noun: re.Pattern[str]
     noun_body_end: re.Pattern[str]
@@ -221,6 +222,7 @@ def lexicon() -> Lexicon:
             "(?:^|\\W)(?:" + alternation(data["organized_delegations"]) + ") $"
         ),
         # "… do bà X …": group 1 ends before the honorific, the match after it
+        visited_people=re.compile(_words(data["visited_people"])),
         same_topic=re.compile(alternation(data["same_topic_markers"])),
         unit_body_partner=re.compile(" (?:" + alternation(data["unit_body_partner"]) + ") "),
         led_by=re.compile(

@@ -273,7 +273,16 @@ def _object(article: Article, start: int, end: int) -> Span | None:
 
 
 def _topic(article: Article, statement: _Statement, title: _Statement | None) -> Span | None:
-    """The topic: after the verb, else after "về", else inside the body's name or the title."""
+    """The topic: after the verb, else after "về", else inside the body's name or the title;
+    none for a visit to people ("thăm công nhân …")."""
+    found = _any_topic(article, statement, title)
+    visit = statement.kind == "thăm" and found is not None
+    if visit and found is not None and lexicon().visited_people.match(found.text):
+        return None
+    return found
+
+
+def _any_topic(article: Article, statement: _Statement, title: _Statement | None) -> Span | None:
     lex, text = lexicon(), article.text
     sentence_end = statement.sentence.end
     found = None
