@@ -1218,6 +1218,12 @@ LEADER_SENTENCES = [
     "Đi cùng đoàn có bà Ngô Thị Lan, Trưởng phòng Nội vụ. Ông Trịnh Văn Hải, Phó Chủ tịch HĐND "
     "huyện chủ trì buổi giám sát.",
     "Dự và chủ trì hội nghị có đồng chí: Trịnh Văn Hải, Phó Chủ tịch HĐND huyện; các Ban HĐND.",
+    "Chủ trì hội nghị: ông Trịnh Văn Hải – Phó Chủ tịch HĐND huyện; bà Ngô Thị Lan – Trưởng Ban "
+    "Pháp chế HĐND huyện.",
+    "Tại buổi giám sát, ông Trịnh Văn Hải – Phó Chủ tịch HĐND huyện trực tiếp chỉ đạo cuộc giám "
+    "sát.",
+    "Xã báo cáo kết quả hỗ trợ. Kết thúc buổi giám sát, Trưởng đoàn giám sát, đồng chí Trịnh Văn "
+    "Hải, Phó Chủ tịch HĐND huyện yêu cầu xã rà soát lại danh sách.",
 ]
 # fmt: on
 
@@ -1422,3 +1428,13 @@ def test_a_lower_case_standing_committee_meets(nlp: Language) -> None:
 def test_a_visit_to_people_has_no_topic(nlp: Language, sentence: str) -> None:
     (item,) = _report(nlp, sentence).inspections
     assert (item.kind, item.topic) == ("thăm", None)
+
+
+def test_co_chairs_of_a_working_session_the_first_leads(nlp: Language) -> None:
+    text = (
+        "Chiều 5/12, ông Trịnh Văn Hải, Phó Chủ tịch UBND tỉnh Bắc Giang và bà Ngô Thị Lan, Phó "
+        "Chủ tịch HĐND tỉnh đồng chủ trì buổi làm việc với UBND xã Tân Dĩnh để kiểm tra tiến độ "
+        "giải phóng mặt bằng."
+    )
+    (item,) = _report(nlp, text).inspections
+    assert (item.kind, item.leader) == ("kiểm tra", "Trịnh Văn Hải")

@@ -105,6 +105,7 @@ class Lexicon:
     led_by: re.Pattern[str]
     unit_body_partner: re.Pattern[str]
     same_topic: re.Pattern[str]
+    role_first: re.Pattern[str]
     visited_people: re.Pattern[str]
     organized_delegations: re.Pattern[str]
     activity_noun: re.Pattern[str]
@@ -195,7 +196,7 @@ def lexicon() -> Lexicon:
         leader_gap=re.compile(
             "(?:(?:"
             + alternation(data["leader_gap_words"])
-            + r"|số \d+) )?(?:là|có):? ((?:(?:"
+            + r"|số \d+) ?)?(?:(?:là|có):?|:) ((?:(?:"
             + alternation(data["subject_honorifics"])
             + "):? )?)"
         ),
@@ -223,6 +224,15 @@ def lexicon() -> Lexicon:
         ),
         # "… do bà X …": group 1 ends before the honorific, the match after it
         visited_people=re.compile(_words(data["visited_people"])),
+        role_first=re.compile(
+            "(?<!\\w)(?:"
+            + alternation(data["role_first"])
+            + ")(?: (?:"
+            + alternation(data["leader_gap_words"])
+            + r"|liên ngành|số \d+))*, ((?:(?:"
+            + alternation(data["subject_honorifics"])
+            + ") )?)"
+        ),
         same_topic=re.compile(alternation(data["same_topic_markers"])),
         unit_body_partner=re.compile(" (?:" + alternation(data["unit_body_partner"]) + ") "),
         led_by=re.compile(

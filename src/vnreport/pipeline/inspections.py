@@ -565,6 +565,11 @@ def _opening_leader(article: Article, main: _Statement, further: set[int]) -> Of
             continue
         if sentence.start in further:
             break
+        for role in lex.role_first.finditer(text, sentence.start, sentence.end):
+            # "Trưởng đoàn kiểm tra, đồng chí X, …": the mention may hold the honorific
+            named = article.person_at(role.end()) or article.person_at(role.start(1))
+            if named is not None:
+                return named
         marker = lex.leader_before.match(text, sentence.start)
         if marker is None:
             continue
