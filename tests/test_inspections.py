@@ -921,16 +921,23 @@ def test_a_units_own_authority_opening_the_sentence_inspects(
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "bodies"),
     [
-        # the authority is the object, or says something else, or is a title's
-        "Sáng 9/12, đoàn công tác làm việc với UBND xã Tân Dĩnh về kiểm tra an toàn thực phẩm.",
-        "Sáng 9/12, UBND xã Tân Dĩnh cho biết đã kiểm tra 20 cơ sở trên địa bàn.",
+        # the authority is the object, or says something else
+        (
+            "Sáng 9/12, đoàn công tác làm việc với UBND xã Tân Dĩnh về kiểm tra an toàn thực phẩm.",
+            ["đoàn công tác"],
+        ),
+        ("Sáng 9/12, UBND xã Tân Dĩnh cho biết đã kiểm tra 20 cơ sở trên địa bàn.", []),
     ],
 )
-def test_an_authority_not_opening_the_statement_is_no_body(nlp: Language, sentence: str) -> None:
-    for item in _report(nlp, sentence).inspections:
+def test_an_authority_not_opening_the_statement_is_no_body(
+    nlp: Language, sentence: str, bodies: list[str]
+) -> None:
+    found = _report(nlp, sentence).inspections
+    for item in found:
         assert item.body is None or not item.body.text.startswith("UBND")
+    assert [item.body.text for item in found if item.body] == bodies
 
 
 def test_voters_met_by_a_named_official_at_a_venue(nlp: Language) -> None:

@@ -106,6 +106,7 @@ class Lexicon:
     unit_body_partner: re.Pattern[str]
     same_topic: re.Pattern[str]
     role_first: re.Pattern[str]
+    bare_honorific: re.Pattern[str]
     visited_people: re.Pattern[str]
     organized_delegations: re.Pattern[str]
     activity_noun: re.Pattern[str]
@@ -233,6 +234,7 @@ def lexicon() -> Lexicon:
             + alternation(data["subject_honorifics"])
             + ") )?)"
         ),
+        bare_honorific=re.compile(_words(data["bare_honorifics"]) + "(?= )"),
         same_topic=re.compile(alternation(data["same_topic_markers"])),
         unit_body_partner=re.compile(" (?:" + alternation(data["unit_body_partner"]) + ") "),
         led_by=re.compile(
@@ -248,8 +250,9 @@ def lexicon() -> Lexicon:
         host=re.compile(_words(data["host_markers"])),
         timing_topic=re.compile(alternation(data["timing_topics"]) + r"(?!\w)"),
         period_topic=re.compile(
-            r"(?:\d+ )?(?P<head>" + alternation(data["period_topic_heads"]) + r")"
-            r"(?:[ ,/\-–]+(?:\d+|[IVX]+|và|đến|(?P=head)|năm))*"
+            r"(?:\d+ )?(?:{heads})(?:[ ,/\-–]+(?:\d+|[IVX]+|và|đến|{heads}))*".format(
+                heads=alternation(data["period_topic_heads"])
+            )
         ),
     )
 

@@ -34,7 +34,6 @@ __all__ = ["KIND", "InspectionFinder", "lexicon", "make_inspection_finder"]
 
 KIND = "inspections"
 _ADDRESS_GAP = re.compile(r" ?[,(–-] ?| ")
-_BARE_HONORIFIC = re.compile(r"(?<!\w)[Đđ]ồng chí(?= )")
 _TITLE_GAP = 4  # "X – Phó Chủ tịch …": what may stand between a name and its title
 _BLOCKER_REACH = 20  # "tổ chức 2 đoàn khảo sát", "Chương trình giám sát": the longest lookbehind
 _OPENER_REACH = 40  # "Sáng ngày 14/9/2024, …": how far the comma of a sentence's opener may be
@@ -276,13 +275,13 @@ def _topic(article: Article, statement: _Statement, title: _Statement | None) ->
     """The topic: after the verb, else after "về", else inside the body's name or the title;
     none for a visit to people ("thăm công nhân …")."""
     found = _any_topic(article, statement, title)
-    visit = statement.kind == "thăm" and found is not None
-    if visit and found is not None and lexicon().visited_people.match(found.text):
+    if statement.kind == "thăm" and found and lexicon().visited_people.match(found.text):
         return None
     return found
 
 
 def _any_topic(article: Article, statement: _Statement, title: _Statement | None) -> Span | None:
+    """The topic as the statement, the body's name or the title gives it."""
     lex, text = lexicon(), article.text
     sentence_end = statement.sentence.end
     found = None
@@ -447,7 +446,7 @@ def _visits(article: Article, leader: Official | None, body: Span | None = None)
         # "Tại xã X, đồng chí kiểm tra vườn xoài …": the leader by honorific alone
         subjects += [
             (m.start(), m.end())
-            for m in _BARE_HONORIFIC.finditer(text)
+            for m in lex.bare_honorific.finditer(text)
             if article.person_at(m.end() + 1) is None
         ]
     head = lex.body_head.match(body.text) if body is not None else None
@@ -519,7 +518,7 @@ def _leader(
     body = statement.body
     led = lex.led_by.match(text, body.end) if body is not None else None
     if led is not None:  # "Đoàn công tác … do bà X – Phó Chủ tịch … đã tiến hành kiểm tra"
-        found = article.person_at(led.end()) or article.person_at(led.end(1))
+        found = _person_at_any(article, (led.end(), led.end(1)))
         if found is not None:
             return found
     listed = lex.leader_list.match(text, body.end) if body is not None else None
@@ -548,12 +547,23 @@ def _named_leader(article: Article, sentence: Span) -> Official | None:
         if before is not None:
             return before
     for marker in lex.leader_before.finditer(text, sentence.start, sentence.end):
-        gap = lex.leader_gap.match(text, marker.end())
-        starts = (marker.end(), *(gap.span(1) if gap else ()))
-        after = next(filter(None, map(article.person_at, starts)), None)
+        after = _named_after(article, marker.end())
         if after is not None:
             return after
     return None
+
+
+def _named_after(article: Article, position: int) -> Official | None:
+    """The official right after a lead role, past "là", "có" or ":" and an honorific
+    ("Trưởng đoàn là đồng chí X", "Chủ trì hội nghị: bà X")."""
+    gap = lexicon().leader_gap.match(article.text, position)
+    return _person_at_any(article, (position, *(gap.span(1) if gap else ())))
+
+
+def _person_at_any(article: Article, positions: tuple[int, ...]) -> Official | None:
+    """The official whose mention starts at the first of `positions` that starts one (with
+    or without the honorific before the name)."""
+    return next(filter(None, map(article.person_at, positions)), None)
 
 
 def _opening_leader(article: Article, main: _Statement, further: set[int]) -> Official | None:
@@ -566,16 +576,12 @@ def _opening_leader(article: Article, main: _Statement, further: set[int]) -> Of
         if sentence.start in further:
             break
         for role in lex.role_first.finditer(text, sentence.start, sentence.end):
-            # "Trưởng đoàn kiểm tra, đồng chí X, …": the mention may hold the honorific
-            named = article.person_at(role.end()) or article.person_at(role.start(1))
+            # "Trưởng đoàn kiểm tra, đồng chí X, …"
+            named = _person_at_any(article, (role.end(), role.start(1)))
             if named is not None:
                 return named
         marker = lex.leader_before.match(text, sentence.start)
-        if marker is None:
-            continue
-        gap = lex.leader_gap.match(text, marker.end())
-        starts = (marker.end(), *(gap.span(1) if gap else ()))
-        found = next(filter(None, map(article.person_at, starts)), None)
+        found = _named_after(article, marker.end()) if marker is not None else None
         if found is not None:
             return found
     return None
