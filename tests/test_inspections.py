@@ -1445,3 +1445,20 @@ def test_co_chairs_of_a_working_session_the_first_leads(nlp: Language) -> None:
     )
     (item,) = _report(nlp, text).inspections
     assert (item.kind, item.leader) == ("kiểm tra", "Trịnh Văn Hải")
+
+
+@pytest.mark.parametrize(
+    ("headline", "topic"),
+    [
+        # the headline's "với …" is whom the dialogue was with; "về …" what it was about
+        ("Huyện Lạng Giang đối thoại với Nhân dân", None),
+        ("Huyện Lạng Giang đối thoại với Nhân dân về giải phóng mặt bằng", "giải phóng mặt bằng"),
+    ],
+)
+def test_a_headline_gives_the_topic_only_after_ve(
+    nlp: Language, headline: str, topic: str | None
+) -> None:
+    body = "Chiều 9/12, UBND huyện Lạng Giang tổ chức hội nghị đối thoại giữa lãnh đạo huyện với Nhân dân."
+    (item,) = _report(nlp, body, title=headline).inspections
+    assert item.kind == "đối thoại"
+    assert (item.topic.text if item.topic else None) == topic

@@ -283,12 +283,31 @@ def _topic(article: Article, statement: _Statement, title: _Statement | None) ->
 def _any_topic(article: Article, statement: _Statement, title: _Statement | None) -> Span | None:
     """The topic as the statement, the body's name or the title gives it."""
     lex, text = lexicon(), article.text
-    sentence_end = statement.sentence.end
-    found = None
-    if lex.preposition.match(text, statement.verb_end, sentence_end) is None:
-        found = _object(article, statement.verb_end, sentence_end)
+    found = _said_topic(article, statement)
     if found is not None:
         return found
+    body = statement.body
+    head = lex.topic_head.match(text, body.start) if body is not None else None
+    if body is not None and head is not None and not text.startswith(" của", head.end()):
+        found = _body_topic(article, body, head.end())
+        if found is not None:
+            return found
+    if title is not None and title is not statement:
+        found = _said_topic(article, title)
+        if found is not None:
+            return found
+    return _body_topic(article, body, body.start) if body is not None and head else None
+
+
+def _said_topic(article: Article, statement: _Statement) -> Span | None:
+    """The topic after a statement's verb, else after "việc", "về" … ("làm việc với UBND xã
+    về …"; "đối thoại với Nhân dân" alone has none)."""
+    lex, text = lexicon(), article.text
+    sentence_end = statement.sentence.end
+    if not _introduced(article, statement):
+        found = _object(article, statement.verb_end, sentence_end)
+        if found is not None:
+            return found
     lead = next(
         (
             lead
@@ -297,22 +316,18 @@ def _any_topic(article: Article, statement: _Statement, title: _Statement | None
         ),
         None,
     )
-    if lead is not None:
-        start = lead.end() if lead.group() in lex.topic_leads_after else lead.start()
-        found = _object(article, start, sentence_end)
-        if found is not None:
-            return found
-    body = statement.body
-    head = lex.topic_head.match(text, body.start) if body is not None else None
-    if body is not None and head is not None and not text.startswith(" của", head.end()):
-        found = _body_topic(article, body, head.end())
-        if found is not None:
-            return found
-    if title is not None and title is not statement:
-        found = _object(article, title.verb_end, title.sentence.end)
-        if found is not None:
-            return found
-    return _body_topic(article, body, body.start) if body is not None and head else None
+    if lead is None:
+        return None
+    start = lead.end() if lead.group() in lex.topic_leads_after else lead.start()
+    return _object(article, start, sentence_end)
+
+
+def _introduced(article: Article, statement: _Statement) -> bool:
+    """Whether a preposition follows the verb ("làm việc với …", "giám sát tại …"): what
+    follows is where or whom, not the topic."""
+    return bool(
+        lexicon().preposition.match(article.text, statement.verb_end, statement.sentence.end)
+    )
 
 
 def _body_topic(article: Article, body: Span, start: int) -> Span | None:
