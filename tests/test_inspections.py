@@ -1462,3 +1462,47 @@ def test_a_headline_gives_the_topic_only_after_ve(
     (item,) = _report(nlp, body, title=headline).inspections
     assert item.kind == "đối thoại"
     assert (item.topic.text if item.topic else None) == topic
+
+
+def test_a_leader_named_by_title_whose_name_only_a_caption_gives(nlp: Language) -> None:
+    text = (
+        "Phường Tân Dĩnh ra quân tổng vệ sinh\n\n"
+        "Sáng 20/4, Chủ tịch UBND phường Tân Dĩnh đã đi kiểm tra công tác thu gom rác tại các tổ "
+        "dân phố.\n\n"
+        "Ông Trịnh Văn Hải – Chủ tịch UBND phường Tân Dĩnh (giữa) kiểm tra điểm tập kết rác ở tổ "
+        "dân phố 4\n\n"
+        "Qua kiểm tra, phường yêu cầu các tổ dân phố bố trí thùng rác có nắp đậy."
+    )
+    report = vnreport.extract(text, nlp=nlp)
+    assert [(o.name, o.title) for o in report.officials] == [
+        ("Trịnh Văn Hải", "Chủ tịch UBND phường Tân Dĩnh")
+    ]
+    assert report.inspections[0].leader == "Trịnh Văn Hải"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the activity word is part of a noun
+        "Bà Ngô Thị Lan, Chủ tịch Công đoàn công ty nêu những khó khăn về điều kiện làm việc của "
+        "công nhân.",
+        "Ông Trịnh Văn Hải, Giám đốc Công ty Tân Dĩnh giới thiệu thiết bị giám sát hành trình.",
+        # the official asks others to act
+        "Bà Ngô Thị Lan, Phó Chủ tịch UBND xã lưu ý các thôn thường xuyên kiểm tra đê bao.",
+        "Ông Trịnh Văn Hải, Trưởng thôn Đông đề nghị xã sớm khảo sát tuyến kênh.",
+    ],
+)
+def test_no_activity_of_the_official_named(nlp: Language, sentence: str) -> None:
+    assert _report(nlp, sentence).inspections == []
+
+
+@pytest.mark.parametrize("role", ["chủ trì buổi làm việc", "dẫn đầu đoàn công tác làm việc"])
+def test_officials_joined_before_the_lead_role_are_led_by_the_first(
+    nlp: Language, role: str
+) -> None:
+    text = (
+        "Đồng chí Trịnh Văn Hải, Bí thư Huyện ủy Lạng Giang và đồng chí Ngô Thị Lan, Phó Chủ tịch "
+        f"UBND huyện vừa {role} với UBND xã Tân Dĩnh để kiểm tra tiến độ xây dựng nông thôn mới."
+    )
+    (item,) = _report(nlp, text).inspections
+    assert (item.kind, item.leader) == ("kiểm tra", "Trịnh Văn Hải")

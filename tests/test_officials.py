@@ -112,6 +112,15 @@ def test_caption_people_without_titles_are_not_officials(nlp: Language) -> None:
     assert vnreport.extract(text, nlp=nlp).officials == []
 
 
+def test_a_titled_person_in_a_caption_is_an_official(nlp: Language) -> None:
+    text = (
+        "Tiêu đề\n\nSáng 3/10, đoàn làm việc tại xã Tân Dĩnh.\n\nĐồng chí Ngô Thị Lan, Phó Bí "
+        "thư Huyện ủy (giữa) thăm mô hình trồng bưởi (Ảnh: Thu Trang)\n\nNội dung bài."
+    )
+    found = vnreport.extract(text, nlp=nlp).officials
+    assert [(o.name, o.title) for o in found] == [("Ngô Thị Lan", "Phó Bí thư Huyện ủy")]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -71,6 +71,7 @@ class Lexicon:
     site_verb: re.Pattern[str]
     not_visit: re.Pattern[str]
     verb_blocker: re.Pattern[str]
+    ask: re.Pattern[str]
     organization: re.Pattern[str]
     establishments: frozenset[str]
     topic_head: re.Pattern[str]
@@ -89,6 +90,7 @@ class Lexicon:
     secondary_marker: re.Pattern[str]
     same_day: frozenset[str]
     titled_subject: re.Pattern[str]
+    co_leader_join: re.Pattern[str]
     unit_word: re.Pattern[str]
     leader_gap: re.Pattern[str]
     secondary_adverbs: re.Pattern[str]
@@ -115,6 +117,7 @@ class Lexicon:
     leading_clause: re.Pattern[str]
     unit_body_head: re.Pattern[str]
     unit_body_gap: re.Pattern[str]
+    subject_gap: re.Pattern[str]
 
 
 @cache
@@ -144,7 +147,10 @@ def lexicon() -> Lexicon:
         site_adverbs=re.compile("(?: (?:" + alternation(data["site_adverbs"]) + ")(?!\\w))*"),
         site_verb=re.compile(" " + _words(data["site_verbs"])),
         not_visit=re.compile(" " + _words(data["not_visit"])),
-        verb_blocker=re.compile("(?:^|\\W)(?:" + alternation(data["verb_blockers"]) + ") $"),
+        verb_blocker=re.compile(
+            "(?:^|\\W)(?:" + alternation([*data["verb_blockers"], *data["noun_compounds"]]) + ") $"
+        ),
+        ask=re.compile(" " + _words(data["asks"]) + " "),
         organization=re.compile(
             _words([*data["organization_heads"], *data["establishment_heads"]])
         ),
@@ -189,6 +195,7 @@ def lexicon() -> Lexicon:
             r"[^,.;:\n]{0,80}),? "
         ),
         same_day=frozenset(word.casefold() for word in data["same_day_markers"]),
+        co_leader_join=re.compile(" và (?:(?:" + alternation(data["subject_honorifics"]) + ") )?$"),
         titled_subject=re.compile("(?:(?:" + alternation(data["subject_honorifics"]) + ") )?"),
         unit_word=re.compile(
             " (?:" + alternation(list(load_json("admin_types")["types"])) + ")(?!\\w)"
@@ -215,6 +222,7 @@ def lexicon() -> Lexicon:
             + r")(?!\w)(?: (?:\d+|[IVXL]+)(?!\w))?)+"
         ),
         unit_body_head=re.compile(_words(data["unit_body_heads"])),
+        subject_gap=re.compile(" (?:" + alternation(data["unit_body_gap"]) + r")(?!\w) ?$"),
         unit_body_gap=re.compile("(?: (?:" + alternation(data["unit_body_gap"]) + r")(?!\w))* "),
         leading_clause=re.compile(
             "(?<!\\w)(?:" + alternation(data["leading_clauses"]) + ")(?!\\w)", re.IGNORECASE

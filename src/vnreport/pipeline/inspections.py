@@ -187,6 +187,8 @@ def _statement(article: Article, segment: Segment, sentence: Span) -> _Statement
     acting = article.people_in(opening, verb.start())
     if body is None and not acting and segment.kind != "title":
         return None
+    if body is None and acting and lex.ask.search(text, acting[-1][1], verb.start()):
+        return None  # "bà X lưu ý công đoàn … kiểm tra …": the activity is asked of others
     kind, verb_end = _kind(text, verb, sentence.end)
     return _Statement(segment, sentence, body, verb.start(), verb_end, kind)
 
@@ -558,6 +560,9 @@ def _named_leader(article: Article, sentence: Span) -> Official | None:
         people = article.people_in(chairs.end(), marker.start()) if chairs else []
         if people:  # "Các đồng chí: A, …; B, … chủ trì": the first
             return people[0][2]
+        first = _first_of_joined(article, sentence, marker.start())
+        if first is not None:
+            return first
         before = article.person_before(sentence.start, marker.start())
         if before is not None:
             return before
@@ -565,6 +570,20 @@ def _named_leader(article: Article, sentence: Span) -> Official | None:
         after = _named_after(article, marker.end())
         if after is not None:
             return after
+    return None
+
+
+def _first_of_joined(article: Article, sentence: Span, end: int) -> Official | None:
+    """The subject named first of officials joined by "và" before the lead role: "Đồng chí A,
+    …, và đồng chí B, … chủ trì buổi làm việc" is led by A."""
+    lex, text = lexicon(), article.text
+    people = article.people_in(sentence.start, end)
+    if len(people) < 2 or not lex.co_leader_join.search(text, sentence.start, people[-1][0]):
+        return None
+    for start in _subject_starts(article, sentence):
+        subject = lex.titled_subject.match(text, start)
+        if subject is not None and people[0][0] in (start, subject.end()):
+            return people[0][2]
     return None
 
 
@@ -606,15 +625,19 @@ def _titled_leader(article: Article, statement: _Statement) -> Official | None:
     """The official a statement names by title only, when the article gives that title to one
     person ("Bí thư Huyện ủy Khoái Châu thăm …" and "Đồng chí X, …, Bí thư Huyện ủy Khoái
     Châu")."""
-    subject = lexicon().titled_subject.match(
-        article.text, statement.sentence.start, statement.verb_start
-    )
-    start = subject.end() if subject is not None else statement.sentence.start
-    written = fold(article.text[start : statement.verb_start].strip(" ,"))
-    if len(written.split()) < _TITLED_WORDS or titles_lexicon().head.match(written) is None:
-        return None
-    holders = [o for o in article.officials if o.title and written in fold(o.title)]
-    return holders[0] if len(holders) == 1 else None
+    lex, text = lexicon(), article.text
+    for opening in _subject_starts(article, statement.sentence):
+        subject = lex.titled_subject.match(text, opening, statement.verb_start)
+        start = subject.end() if subject is not None else opening
+        end = statement.verb_start
+        while (gap := lex.subject_gap.search(text, start, end)) is not None:
+            end = gap.start()  # "… đã đi kiểm tra": the adverbs are no part of the title
+        written = fold(text[start:end].strip(" ,"))
+        if len(written.split()) < _TITLED_WORDS or titles_lexicon().head.match(written) is None:
+            continue
+        holders = [o for o in article.officials if o.title and written in fold(o.title)]
+        return holders[0] if len(holders) == 1 else None
+    return None
 
 
 def _members(article: Article, leader: Official | None) -> list[str]:
@@ -860,6 +883,18 @@ class InspectionFinder:
             if segment.kind not in ("title", "lead", "body"):
                 continue
             statement = _statement(article, segment, sentence)
+            if statement is None and segment.kind != "title":
+                # "Sáng 8/11, Chủ tịch UBND phường X đã đi kiểm tra …", the name in a caption
+                statement = next(
+                    filter(
+                        None,
+                        (
+                            _titled_subject(article, segment, sentence, start)
+                            for start in _subject_starts(article, sentence)
+                        ),
+                    ),
+                    None,
+                )
             if statement is None:
                 continue
             if segment.kind == "title":
@@ -914,7 +949,8 @@ class InspectionFinder:
             _leader(article, main, following)
             or _opening_leader(article, main, further)
             or next((o for o in article.officials if o.role == "Trưởng đoàn"), None)
-            or _titled_leader(article, title or main)
+            or _titled_leader(article, main)
+            or (_titled_leader(article, title) if title is not None else None)
         )  # "… Trưởng đoàn Ka Hòa cho biết" far from the statement; a headline's title
         own = _own_units(article, main, leader)
         if main.body is not None:

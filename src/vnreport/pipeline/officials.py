@@ -490,13 +490,13 @@ class OfficialFinder:
         groups = store.get(doc, GROUPS_KIND, ResidentialGroup)
         collector = _Collector(text, _places(units, groups))
         taken: set[int] = set()
-        sentences = [(segment.kind, sentence) for segment, sentence in content_sentences(doc)]
-        for kind, sentence in sentences:
-            if kind != "caption":  # captions are often a sidebar's, whose people are not the page's
-                _scan_sentence(collector, sentence.start, sentence.end, taken)
+        # captions included: real pages often name the leader only under the photo
+        sentences = [sentence for _, sentence in content_sentences(doc)]
+        for sentence in sentences:
+            _scan_sentence(collector, sentence.start, sentence.end, taken)
         if collector.people:
             hits = collector.name_hits()
-            for _, sentence in sentences:
+            for sentence in sentences:
                 _scan_repeats(collector, hits, sentence.start, sentence.end, taken)
         officials: list[Official] = []
         for person in collector.people.values():
