@@ -660,6 +660,11 @@ TOPIC_CASES = [
     ("Chiều 4/6, ông Trịnh Văn Hải, Phó Chủ tịch UBND huyện Yên Dũng dẫn đầu đoàn công tác khảo "
      "sát về tình hình hoạt động của các hợp tác xã tại xã Yên Lư.",
      "tình hình hoạt động của các hợp tác xã"),
+    # "trực tiếp" after a joined verb opens no topic; the plan cited names its author, no target
+    ("Chiều 6/9, ông Trịnh Văn Hải, Phó Chủ tịch UBND huyện Yên Dũng đã kiểm tra và chỉ đạo "
+     "trực tiếp công tác phòng chống bão tại xã Yên Lư theo Kế hoạch số 12/KH-UBND của UBND "
+     "tỉnh Bắc Giang.",
+     "công tác phòng chống bão"),
 ]
 # fmt: on
 
@@ -670,6 +675,16 @@ def test_the_topic_ends_where_its_place_begins(nlp: Language, sentence: str, top
     assert item.topic is not None
     assert item.topic.text == topic
     assert [(t.type, t.name) for t in item.targets] == [("xã", "Yên Lư")]
+
+
+def test_an_unnamed_place_after_thuc_te_is_no_topic(nlp: Language) -> None:
+    sentence = (
+        "Ngày 5/5, Đoàn công tác của tỉnh đã kiểm tra thực tế tại một số xã trên địa bàn huyện về "
+        "công tác phòng chống thiên tai."
+    )
+    (item,) = _report(nlp, sentence).inspections
+    assert item.topic is not None
+    assert item.topic.text == "công tác phòng chống thiên tai"
 
 
 @pytest.mark.parametrize(

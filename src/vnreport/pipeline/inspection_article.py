@@ -84,6 +84,7 @@ class Lexicon:
     topic_dangling: re.Pattern[str]
     preposition_compounds: tuple[str, ...]
     plan_clause: re.Pattern[str]
+    plan_citation: re.Pattern[str]
     plan_more: re.Pattern[str]
     venue: re.Pattern[str]
     organization_blocker: re.Pattern[str]
@@ -175,6 +176,9 @@ def lexicon() -> Lexicon:
             + alternation(data["plan_documents"])
             + r")(?!\w)[^\n]{0,300}?, "
             + _CLAUSE_END
+        ),
+        plan_citation=re.compile(
+            " (?:theo|thực hiện) (?:" + alternation(data["plan_documents"]) + r")(?!\w)[^,;.]*"
         ),
         # "…, Kế hoạch số 08/KH-HĐND, ngày 27/4/2018 của …, vừa qua …": the clause goes on
         plan_more=re.compile(

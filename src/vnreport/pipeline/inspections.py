@@ -262,6 +262,8 @@ def _object(article: Article, start: int, end: int) -> Span | None:
     skipped = lex.object_lead_skip.match(text, start, end)
     if skipped is not None:
         start = skipped.end()
+        if lex.preposition.match(text, start, end):
+            return None  # "kiểm tra thực tế tại một số xã … về …": the topic comes after "về"
     finish = _topic_end(article, start, end)
     # "tình hình các công trình xây dựng của [xã Đắk Ha]": the place went, its "của" too
     dangling = lex.topic_dangling.search(text, start, finish)
@@ -397,8 +399,12 @@ def _targets(
         bodies = organizations(article, start, end)
     scoped = [b for b in bodies if scope.match(b.text)]
     text = article.text
+    # "… theo Kế hoạch số 229/KH-UBND của UBND tỉnh X": the plan's author, not a place visited
+    cited = [m.span() for m in lexicon().plan_citation.finditer(text, start, end)]
     for place, address in _places_as_addresses(article, start, end):
         if address or f"{place.type} {fold(place.name)}" in own:
+            continue
+        if any(a <= place.start < b for a, b in cited):
             continue
         if any(b.start <= place.start < b.end for b in scoped):
             continue
