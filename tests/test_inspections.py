@@ -1521,3 +1521,23 @@ def test_officials_joined_before_the_lead_role_are_led_by_the_first(
     )
     (item,) = _report(nlp, text).inspections
     assert (item.kind, item.leader) == ("kiểm tra", "Trịnh Văn Hải")
+
+
+@pytest.mark.parametrize(
+    "chairs",
+    [
+        "Các đồng chí: Trịnh Văn Hải, Chủ tịch HĐND huyện; Ngô Thị Lan, Phó Chủ tịch HĐND huyện "
+        "chủ trì buổi giám sát.",
+        "Đồng chủ trì buổi giám sát có ông Trịnh Văn Hải – Chủ tịch HĐND huyện và bà Ngô Thị Lan "
+        "– Phó Chủ tịch HĐND huyện.",
+        "Ông Trịnh Văn Hải, Chủ tịch HĐND huyện và bà Ngô Thị Lan, Phó Chủ tịch HĐND huyện chủ "
+        "trì buổi giám sát.",
+    ],
+)
+def test_a_co_chair_is_a_member(nlp: Language, chairs: str) -> None:
+    text = (
+        "Chiều 16/5, Thường trực HĐND huyện Lạng Giang giám sát việc giải quyết kiến nghị của cử "
+        f"tri tại xã Tân Dĩnh. {chairs}"
+    )
+    (item,) = _report(nlp, text).inspections
+    assert (item.leader, item.members) == ("Trịnh Văn Hải", ["Ngô Thị Lan"])

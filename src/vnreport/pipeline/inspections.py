@@ -670,8 +670,50 @@ def _members(article: Article, leader: Official | None) -> list[str]:
         for _, _, person in article.people_in(listed.end(), verbs[0].start() if verbs else end):
             if leader is None or person.name != leader.name:
                 names.setdefault(person.name, None)
+    if leader is not None:
+        for person in _co_leaders(article, leader):
+            names.setdefault(person.name, None)
     hosts = _hosts(article)
     return [name for name in names if name not in hosts]
+
+
+def _co_leaders(article: Article, leader: Official) -> list[Official]:
+    """Who leads beside the leader, named with them before or after the lead role ("Các đồng
+    chí: A, …; B, … chủ trì", "A và B đồng chủ trì", "Đồng chủ trì hội nghị có A và B")."""
+    lex, text = lexicon(), article.text
+    found: list[Official] = []
+    for _, sentence in article.sentences:
+        if not any(
+            p.name == leader.name for _, _, p in article.people_in(sentence.start, sentence.end)
+        ):
+            continue
+        groups = [
+            _leading_group(article, sentence, marker.start())
+            for marker in lex.leader_after.finditer(text, sentence.start, sentence.end)
+        ]
+        for marker in lex.leader_before.finditer(text, sentence.start, sentence.end):
+            if marker.group().lower().startswith("đồng"):
+                groups.append([p for _, _, p in article.people_in(marker.end(), sentence.end)])
+        for group in groups:
+            if group and group[0].name == leader.name:
+                found.extend(group[1:])
+    return found
+
+
+def _leading_group(article: Article, sentence: Span, marker: int) -> list[Official]:
+    """The officials named together before a lead role at `marker`, the leader first; none
+    when one official alone is named there."""
+    lex, text = lexicon(), article.text
+    start: int | None = None
+    if text.startswith("đồng", marker):
+        start = max(text.rfind(" do ", sentence.start, marker), sentence.start)
+    elif (chairs := lex.co_leaders.search(text, sentence.start, marker)) is not None:
+        start = chairs.end()
+    elif _first_of_joined(article, sentence, marker) is not None:
+        start = sentence.start
+    if start is None:
+        return []
+    return [p for _, _, p in article.people_in(start, marker)]
 
 
 def _hosts(article: Article) -> set[str]:
