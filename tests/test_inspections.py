@@ -1262,10 +1262,6 @@ def test_the_leader_in_the_sentence_after_however_worded(nlp: Language, after: s
 
 # fmt: off
 KIND_CASES = [
-    # "kỳ họp" is a council's session, no meeting of an inspecting side
-    ("Chiều 12/8, Thường trực HĐND xã Tân Dĩnh chuẩn bị kỳ họp thứ ba.", None),
-    ("Chiều 12/8, HĐND xã Tân Dĩnh tổ chức Kỳ họp thứ Ba để xem xét các dự thảo nghị quyết.",
-     None),
     ("Sáng 12/3, Đoàn công tác của UBND huyện Lạng Giang đã đến thăm và làm việc tại xã Tân "
      "Dĩnh.",
      "thăm"),
