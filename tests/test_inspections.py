@@ -1541,3 +1541,29 @@ def test_a_co_chair_is_a_member(nlp: Language, chairs: str) -> None:
     )
     (item,) = _report(nlp, text).inspections
     assert (item.leader, item.members) == ("Trịnh Văn Hải", ["Ngô Thị Lan"])
+
+
+@pytest.mark.parametrize(
+    ("lead", "caption"),
+    [
+        # the leader named, the caption's name followed by the title
+        (
+            "Sáng 8/11, ông Trịnh Văn Hải, Chủ tịch UBND phường Tân Dĩnh đã kiểm tra công tác thu "
+            "gom rác thải trên địa bàn phường.",
+            "Ông Trịnh Văn Hải – Chủ tịch UBND phường Tân Dĩnh (giữa) kiểm tra điểm tập kết rác tại "
+            "tổ dân phố 5",
+        ),
+        # the leader named by title only, with companions
+        (
+            "Sáng 11/9, Phó Chủ tịch UBND tỉnh Bắc Giang cùng lãnh đạo Sở Xây dựng và các sở liên "
+            "quan đã đi kiểm tra công tác khắc phục sạt lở trên địa bàn phường Tân Dĩnh.",
+            "Phó Chủ tịch UBND tỉnh kiểm tra điểm sạt lở tại tổ dân phố 5",
+        ),
+    ],
+)
+def test_a_caption_of_the_leader_visiting_adds_its_place(
+    nlp: Language, lead: str, caption: str
+) -> None:
+    text = f"Tin hoạt động cơ sở\n\n{lead}\n\n{caption}\n\nCác hộ dân đồng tình ủng hộ."
+    (item,) = vnreport.extract(text, nlp=nlp).inspections
+    assert ("tổ dân phố", "5") in [(t.type, t.name) for t in item.targets]

@@ -42,7 +42,7 @@ _ASIDE_REACH = 60  # "(thứ hai từ trái)" between a subject and its verb
 # the sentences after the main one that may name its leader: "Đoàn gồm các đồng chí: …. Đồng
 # chí X … làm trưởng đoàn."
 _LEADER_SENTENCES = 2
-_TITLED_REACH = 90  # "đồng chí Phó Chủ tịch UBND huyện" and adverbs before the verb
+_TITLED_REACH = 150  # "đồng chí Phó Chủ tịch UBND huyện cùng lãnh đạo Phòng …" and adverbs
 _TITLED_WORDS = 3  # "Bí thư Huyện ủy Khoái Châu", not a bare "Chủ tịch"
 
 
@@ -454,7 +454,12 @@ def _organization_units(
                 found.setdefault(unit, None)
 
 
-def _visits(article: Article, leader: Official | None, body: Span | None = None) -> list[int]:
+def _visits(
+    article: Article,
+    leader: Official | None,
+    body: Span | None = None,
+    titled: str | None = None,
+) -> list[int]:
     """Sentences where the delegation, its body or its leader visits a place: one scan of the
     text ("Trước buổi làm việc, Thường trực HĐND huyện đã đi kiểm tra thực tế …")."""
     lex, text = lexicon(), article.text
@@ -464,7 +469,11 @@ def _visits(article: Article, leader: Official | None, body: Span | None = None)
         if not lex.passive.search(text, max(0, m.start() - 8), m.start())
     ]
     if leader is not None:
-        subjects += [(start, end) for start, end, person in article.people if person is leader]
+        subjects += [
+            (start, _past_title(text, end, leader))
+            for start, end, person in article.people
+            if person is leader
+        ]
         subjects += _titled_mentions(article, leader)
         # "Tại xã X, đồng chí kiểm tra vườn xoài …": the leader by honorific alone
         subjects += [
@@ -472,6 +481,8 @@ def _visits(article: Article, leader: Official | None, body: Span | None = None)
             for m in lex.bare_honorific.finditer(text)
             if article.person_at(m.end() + 1) is None
         ]
+    elif titled is not None:  # a leader named by title only: "Phó Chủ tịch UBND tỉnh kiểm tra …"
+        subjects += _title_mentions(article, [titled])
     head = lex.body_head.match(body.text) if body is not None else None
     if head is not None and head.group()[:1].isupper():  # a named body, not a bare "đoàn"
         for found_head in re.finditer(re.escape(head.group()), text):
@@ -490,12 +501,28 @@ def _visits(article: Article, leader: Official | None, body: Span | None = None)
     return list(found)
 
 
+def _past_title(text: str, end: int, person: Official) -> int:
+    """Past the title written right after a name ("Ông X – Chủ tịch UBND phường Y (giữa)
+    kiểm tra …"), else `end`."""
+    title = person.title
+    if title:
+        for joint in (" – ", " - ", ", ", "-", "–", " "):
+            if text.startswith(joint + title, end):
+                return end + len(joint) + len(title)
+    return end
+
+
 def _titled_mentions(article: Article, leader: Official) -> list[tuple[int, int]]:
     """Where the leader is named by a title alone ("Trước cuộc họp, Phó Chủ tịch UBND tỉnh đã
     đi kiểm tra thực tế …" after "ông X, Phó Chủ tịch UBND tỉnh Quảng Trị")."""
+    return _title_mentions(article, (leader.title or "").split(", "))
+
+
+def _title_mentions(article: Article, titles: list[str]) -> list[tuple[int, int]]:
+    """Where a title of `titles`, up to its last unit word, names someone without a name."""
     lex, text = lexicon(), article.text
     stems: set[str] = set()
-    for part in (leader.title or "").split(", "):
+    for part in titles:
         units = list(lex.unit_word.finditer(part))
         stem = part[: units[-1].end()] if units else part
         if len(stem.split()) >= _TITLED_WORDS and titles_lexicon().head.match(stem):
@@ -631,18 +658,30 @@ def _titled_leader(article: Article, statement: _Statement) -> Official | None:
     """The official a statement names by title only, when the article gives that title to one
     person ("Bí thư Huyện ủy Khoái Châu thăm …" and "Đồng chí X, …, Bí thư Huyện ủy Khoái
     Châu")."""
+    written = _subject_title(article, statement)
+    if written is None:
+        return None
+    folded = fold(written)
+    holders = [o for o in article.officials if o.title and folded in fold(o.title)]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _subject_title(article: Article, statement: _Statement) -> str | None:
+    """The title a statement's subject is named by, without honorific, companions or adverbs
+    ("Sáng 11/9, Phó Chủ tịch UBND tỉnh X cùng lãnh đạo các sở đã đi kiểm tra …")."""
     lex, text = lexicon(), article.text
     for opening in _subject_starts(article, statement.sentence):
         subject = lex.titled_subject.match(text, opening, statement.verb_start)
         start = subject.end() if subject is not None else opening
         end = statement.verb_start
+        companion = text.find(" cùng ", start, end)
+        if companion != -1:
+            end = companion
         while (gap := lex.subject_gap.search(text, start, end)) is not None:
             end = gap.start()  # "… đã đi kiểm tra": the adverbs are no part of the title
-        written = fold(text[start:end].strip(" ,"))
-        if len(written.split()) < _TITLED_WORDS or titles_lexicon().head.match(written) is None:
-            continue
-        holders = [o for o in article.officials if o.title and written in fold(o.title)]
-        return holders[0] if len(holders) == 1 else None
+        written = text[start:end].strip(" ,")
+        if len(written.split()) >= _TITLED_WORDS and titles_lexicon().head.match(fold(written)):
+            return written
     return None
 
 
@@ -789,6 +828,8 @@ def _titled_subject(
     verbs = _verbs(article, subject.end(), min(sentence.end, start + _TITLED_REACH))
     if not verbs or lexicon().not_visit.search(text, start, verbs[0].start()):
         return None
+    if lexicon().ask.search(text, start, verbs[0].start()):
+        return None  # "Chủ tịch UBND xã cho biết, đoàn đã kiểm tra …": a report of it
     kind, verb_end = _kind(text, verbs[0], sentence.end)
     return _Statement(segment, sentence, None, verbs[0].start(), verb_end, kind)
 
@@ -1021,7 +1062,8 @@ class InspectionFinder:
             skipped |= {f"{t} {fold(n)}" for t, n in _addresses(article, main.sentence)}
             _targets(article, title.verb_start, title.sentence.end, skipped, found)
             found_bodies += organizations(article, title.verb_end, title.sentence.end)
-        for index in _visits(article, leader, main.body):
+        titled = _subject_title(article, main) if leader is None and main.body is None else None
+        for index in _visits(article, leader, main.body, titled):
             sentence = article.sentences[index][1]
             if sentence.start in further or sentence is main.sentence:
                 continue
