@@ -1567,3 +1567,13 @@ def test_a_caption_of_the_leader_visiting_adds_its_place(
     text = f"Tin hoạt động cơ sở\n\n{lead}\n\n{caption}\n\nCác hộ dân đồng tình ủng hộ."
     (item,) = vnreport.extract(text, nlp=nlp).inspections
     assert ("tổ dân phố", "5") in [(t.type, t.name) for t in item.targets]
+
+
+@pytest.mark.parametrize("title", ["Chi cục trưởng Chi cục Thủy sản", "Trưởng Trạm Y tế xã"])
+def test_the_body_in_a_leaders_title_is_not_inspected(nlp: Language, title: str) -> None:
+    text = (
+        "Sáng 14/10, Đoàn kiểm tra liên ngành của tỉnh Bắc Giang kiểm tra tàu cá tại xã Tân Dĩnh. "
+        f"Ông Trịnh Văn Hải, {title}, Trưởng đoàn kiểm tra cho biết, toàn xã có 40 tàu cá."
+    )
+    (item,) = _report(nlp, text).inspections
+    assert (item.leader, item.organizations) == ("Trịnh Văn Hải", [])

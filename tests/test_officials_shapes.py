@@ -34,6 +34,9 @@ CASES = [
      "Khoa", None, "trưởng bộ môn của trường"),
     ("Giải năm ấy, ông Henriksen làm HLV trưởng đội tuyển bóng chuyền tỉnh.",
      "Henriksen", None, "HLV trưởng đội tuyển"),
+    # a lower-case word continues the agency's name
+    ("Ông Trương Văn Hậu, Chi cục trưởng Chi cục Thủy sản cho biết, toàn tỉnh có 4.100 tàu cá.",
+     "Trương Văn Hậu", None, "Chi cục trưởng Chi cục Thủy sản"),
     # an opening clause gives the title of the person after the comma
     ("Vốn là trưởng thôn Khuổi Nặm nhiều năm, ông Sầm vận động bà con hiến đất.",
      "Sầm", None, "trưởng thôn Khuổi Nặm"),

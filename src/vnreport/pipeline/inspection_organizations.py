@@ -19,6 +19,8 @@ def organizations(article: Article, start: int, end: int) -> list[Span]:
             continue
         if lex.organization_blocker.search(text, max(0, head.start() - 20), head.start()):
             continue  # "Nghị quyết Đại hội Đảng bộ phường", "Bí thư Đảng ủy xã"
+        if text.startswith(" trưởng", head.end()):
+            continue  # "Chi cục trưởng Chi cục Thủy sản": a title, its body named after it
         if text.count('"', start, head.start()) % 2:
             continue  # inside a quoted name: mô hình "Chi hội 5 không, 3 sạch"
         if any(
