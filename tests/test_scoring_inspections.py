@@ -139,3 +139,12 @@ def test_a_missed_second_activity_is_wrong_on_every_field() -> None:
 def test_an_unpaired_prediction_costs_organization_precision() -> None:
     other = _item(targets=[{"type": "xã", "name": "Như Cố"}], organizations=["Công an xã Như Cố"])
     assert _counts(_gold(_item()), _gold(_item(), other))["inspection_organizations"] == (0, 1, 0)
+
+
+def test_a_second_activity_without_places_is_paired_by_its_kind() -> None:
+    meeting = _item(kind="họp", targets=[], topic=None, body=None)
+    visit = _item(kind="thăm", targets=[{"type": "xã", "name": "Như Cố"}])
+    counts = _counts(_gold(_item(), meeting), _gold(_item(), visit, meeting))
+    assert counts["inspection_kind"] == (2, 0, 0)
+    assert counts["inspection_leader"] == (2, 0, 0)
+    assert counts["inspection_targets"] == (2, 1, 0)  # the unpaired visit costs precision

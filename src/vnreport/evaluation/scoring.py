@@ -249,7 +249,8 @@ def _shared(gold: InspectionItem, predicted: InspectionItem) -> int:
 def _pair_inspections(
     gold: list[InspectionItem], predicted: list[InspectionItem]
 ) -> list[tuple[InspectionItem, InspectionItem | None]]:
-    """Gold inspections with their predicted match: main to main, then by shared targets."""
+    """Gold inspections with their predicted match: main to main, then by shared targets or
+    organizations, else the first left of the same kind (a meeting after a visit names none)."""
     pairs: list[tuple[InspectionItem, InspectionItem | None]] = []
     unmatched = list(predicted[1:]) if gold and predicted else list(predicted)
     for index, item in enumerate(gold):
@@ -258,7 +259,11 @@ def _pair_inspections(
             continue
         overlap = [(_shared(item, candidate), i) for i, candidate in enumerate(unmatched)]
         best = max(overlap, default=(0, -1))
-        pairs.append((item, unmatched.pop(best[1]) if best[0] else None))
+        if not best[0]:
+            kind = next((i for i, c in enumerate(unmatched) if c.kind == item.kind), None)
+            pairs.append((item, unmatched.pop(kind) if kind is not None else None))
+            continue
+        pairs.append((item, unmatched.pop(best[1])))
     return pairs
 
 
