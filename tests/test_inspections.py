@@ -1577,3 +1577,27 @@ def test_the_body_in_a_leaders_title_is_not_inspected(nlp: Language, title: str)
     )
     (item,) = _report(nlp, text).inspections
     assert (item.leader, item.organizations) == ("Trịnh Văn Hải", [])
+
+
+def test_the_leader_by_title_is_not_the_deputy_of_that_title(nlp: Language) -> None:
+    text = (
+        "Trưởng ban Dân vận Tỉnh ủy kiểm tra công tác dân vận tại xã Tân Dĩnh\n\n"
+        "Ngày 22/10, đồng chí Trưởng ban Dân vận Tỉnh ủy cùng đoàn công tác đã kiểm tra việc "
+        "thực hiện phong trào Dân vận khéo tại xã Tân Dĩnh. Cùng đi có đồng chí Hoàng Văn Chính, "
+        "Phó Trưởng ban Dân vận Tỉnh ủy.\n\n"
+        "Đồng chí Ma Thị Thúy, Trưởng ban Dân vận Tỉnh ủy kiểm tra mô hình trồng cam ở thôn Đông"
+    )
+    item = vnreport.extract(text, nlp=nlp).inspections[0]
+    assert item.leader == "Ma Thị Thúy"
+
+
+def test_the_leader_by_title_with_the_units_name_written_out(nlp: Language) -> None:
+    text = (
+        "Chủ tịch UBND xã Tân Dĩnh đối thoại với Nhân dân các thôn\n\n"
+        "Sáng 30/10, UBND xã Tân Dĩnh tổ chức hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân "
+        "dân các thôn Đông và Đoài.\n\n"
+        "Đồng chí Phạm Minh Đức, Phó Bí thư Đảng ủy, Chủ tịch UBND xã đã trực tiếp giải đáp các ý "
+        "kiến; đồng thời giao Phòng Kinh tế xã phối hợp với các thôn rà soát hồ sơ."
+    )
+    item = vnreport.extract(text, nlp=nlp).inspections[0]
+    assert (item.kind, item.leader, item.organizations) == ("đối thoại", "Phạm Minh Đức", [])

@@ -539,7 +539,7 @@ def _visits_here(text: str, subject_end: int, sentence_end: int) -> bool:
     """Whether what follows a subject is a visit: "đoàn đã kiểm tra thực tế tại …"."""
     lex = lexicon()
     named = lex.site_subject_name.match(text, subject_end, sentence_end)
-    position = named.end() if named is not None else subject_end
+    position = named_end = named.end() if named is not None else subject_end
     if text.startswith(" (", position):  # "Ông X (thứ hai từ trái) kiểm tra …"
         closing = text.find(")", position, min(sentence_end, position + _ASIDE_REACH))
         position = closing + 1 if closing != -1 else position
@@ -549,8 +549,9 @@ def _visits_here(text: str, subject_end: int, sentence_end: int) -> bool:
         return False
     if lex.site_verb.match(text, position, sentence_end):
         return True
-    # "Đoàn kiểm tra van ngăn triều …": the name part was the verb
-    return position > subject_end and text[position : position + 2].strip()[:1].isalnum()
+    # "Đoàn kiểm tra van ngăn triều …": the name part was the verb (adverbs alone are not:
+    # "ông X đã trực tiếp giải đáp …")
+    return named_end > subject_end and text[position : position + 2].strip()[:1].isalnum()
 
 
 def _leader(
@@ -662,8 +663,22 @@ def _titled_leader(article: Article, statement: _Statement) -> Official | None:
     if written is None:
         return None
     folded = fold(written)
-    holders = [o for o in article.officials if o.title and folded in fold(o.title)]
+    holders = [o for o in article.officials if _holds(o, folded)]
     return holders[0] if len(holders) == 1 else None
+
+
+def _holds(official: Official, title: str) -> bool:
+    """Whether one of the official's chained titles is `title` (folded), or `title` with its
+    unit's name written out: "Chủ tịch UBND xã Kiến Hải" for "Chủ tịch UBND xã" of xã Kiến Hải;
+    "Phó Trưởng ban X" holds no "Trưởng ban X"."""
+    place = fold(official.place or "")
+    for part in fold(official.title or "").split(", "):
+        if part.startswith(title):
+            return True
+        named = title[len(part) :].strip()
+        if title.startswith(part + " ") and place.endswith(" " + named):
+            return True
+    return False
 
 
 def _subject_title(article: Article, statement: _Statement) -> str | None:
