@@ -1601,3 +1601,32 @@ def test_the_leader_by_title_with_the_units_name_written_out(nlp: Language) -> N
     )
     item = vnreport.extract(text, nlp=nlp).inspections[0]
     assert (item.kind, item.leader, item.organizations) == ("đối thoại", "Phạm Minh Đức", [])
+
+
+def test_parallel_delegations_in_clauses_of_one_sentence(nlp: Language) -> None:
+    text = (
+        "Sáng 6/2, Thường trực Huyện ủy Lạng Giang tổ chức các đoàn kiểm tra công tác phòng cháy "
+        "dịp Tết tại một số xã. Đoàn thứ nhất do đồng chí Trịnh Văn Hải, Phó Bí thư Huyện ủy làm "
+        "trưởng đoàn, kiểm tra tại xã Tân Dĩnh; đoàn thứ hai do đồng chí Ngô Thị Lan, Chủ tịch "
+        "UBND huyện làm trưởng đoàn, kiểm tra tại xã Tư Mại."
+    )
+    first, second = _report(nlp, text).inspections
+    assert (first.leader, [t.name for t in first.targets]) == ("Trịnh Văn Hải", ["Tân Dĩnh"])
+    assert (second.leader, [t.name for t in second.targets]) == ("Ngô Thị Lan", ["Tư Mại"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # two short clauses before the subject
+        "Vừa qua, tại xã Tân Dĩnh, đồng chí Trịnh Văn Hải, Bí thư Huyện ủy và đồng chí Ngô Thị "
+        "Lan, Phó Chủ tịch UBND huyện đã chủ trì buổi làm việc để kiểm tra tiến độ xây dựng nông "
+        "thôn mới.",
+        # the chair in a leading clause, the delegation unnamed
+        "Dưới sự chủ trì của ông Trịnh Văn Hải, Phó Trưởng Ban Văn hóa - Xã hội HĐND tỉnh, đoàn "
+        "đã làm việc với UBND xã Tân Dĩnh để kiểm tra tiến độ xây dựng nông thôn mới.",
+    ],
+)
+def test_the_leader_after_openers_or_in_a_leading_clause(nlp: Language, sentence: str) -> None:
+    item = _report(nlp, sentence).inspections[0]
+    assert (item.kind, item.leader) == ("kiểm tra", "Trịnh Văn Hải")

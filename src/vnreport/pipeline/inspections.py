@@ -36,12 +36,14 @@ KIND = "inspections"
 _ADDRESS_GAP = re.compile(r" ?[,(–-] ?| ")
 _TITLE_GAP = 4  # "X – Phó Chủ tịch …": what may stand between a name and its title
 _BLOCKER_REACH = 20  # "tổ chức 2 đoàn khảo sát", "Chương trình giám sát": the longest lookbehind
+_OPENERS = 2  # how many short clauses may open a sentence before its subject
 _OPENER_REACH = 40  # "Sáng ngày 14/9/2024, …": how far the comma of a sentence's opener may be
 _PREPOSITION_REACH = 50  # a unit this close after "tại"/"ở" is what the preposition introduces
 _ASIDE_REACH = 60  # "(thứ hai từ trái)" between a subject and its verb
 # the sentences after the main one that may name its leader: "Đoàn gồm các đồng chí: …. Đồng
 # chí X … làm trưởng đoàn."
 _LEADER_SENTENCES = 2
+_CLAUSE = re.compile("; ")
 _TITLED_REACH = 150  # "đồng chí Phó Chủ tịch UBND huyện cùng lãnh đạo Phòng …" and adverbs
 _TITLED_WORDS = 3  # "Bí thư Huyện ủy Khoái Châu", not a bare "Chủ tịch"
 
@@ -116,8 +118,11 @@ def _subject_starts(article: Article, sentence: Span) -> list[int]:
     …", "Vừa qua, …") that names no one."""
     text, opening = article.text, article.opening(sentence)
     starts = [opening]
-    comma = text.find(", ", opening, min(sentence.end, opening + _OPENER_REACH))
-    if comma != -1 and not article.people_in(opening, comma):
+    for _ in range(_OPENERS):  # "Vừa qua, tại xã Vượng Lộc, đồng chí X …"
+        start = starts[-1]
+        comma = text.find(", ", start, min(sentence.end, start + _OPENER_REACH))
+        if comma == -1 or article.people_in(start, comma):
+            break
         starts.append(comma + 2)
     return starts
 
@@ -937,11 +942,18 @@ def _parallel(
     for segment, sentence in article.sentences[main_index + 1 :]:
         if segment.kind not in ("lead", "body"):
             continue
-        if lex.parallel_delegation.match(text, sentence.start) is None:
-            continue
-        leader = _named_leader(article, sentence)
-        if leader is not None and all(leader.name != o.name for _, o in delegations):
-            delegations.append((sentence, leader))
+        # "Đoàn thứ nhất do A … kiểm tra tại …; đoàn thứ hai do B …": a clause each
+        starts = [
+            sentence.start,
+            *(m.end() for m in _CLAUSE.finditer(text, sentence.start, sentence.end)),
+        ]
+        for start, end in zip(starts, [*(s - 2 for s in starts[1:]), sentence.end], strict=True):
+            clause = article.span(start, end)
+            if clause is None or lex.parallel_delegation.match(text, start) is None:
+                continue
+            leader = _named_leader(article, clause)
+            if leader is not None and all(leader.name != o.name for _, o in delegations):
+                delegations.append((clause, leader))
     if len(delegations) < 2:
         return []
     records = []
