@@ -1630,3 +1630,29 @@ def test_parallel_delegations_in_clauses_of_one_sentence(nlp: Language) -> None:
 def test_the_leader_after_openers_or_in_a_leading_clause(nlp: Language, sentence: str) -> None:
     item = _report(nlp, sentence).inspections[0]
     assert (item.kind, item.leader) == ("kiểm tra", "Trịnh Văn Hải")
+
+
+def test_a_site_visit_names_the_topic_the_lead_leaves_out(nlp: Language) -> None:
+    text = (
+        "Ủy ban MTTQ Việt Nam huyện Lạng Giang vừa tổ chức giám sát tại một số xã trên địa bàn "
+        "huyện. Tại UBND xã Tân Dĩnh và UBND xã Tư Mại, đoàn giám sát việc thực hiện chính sách "
+        "hỗ trợ đào tạo nghề cho lao động nông thôn."
+    )
+    item = _report(nlp, text).inspections[0]
+    assert item.topic is not None
+    assert (item.kind, item.topic.text) == (
+        "giám sát",
+        "việc thực hiện chính sách hỗ trợ đào tạo nghề cho lao động nông thôn",
+    )
+
+
+def test_a_bare_delegation_never_opens_the_main_activity(nlp: Language) -> None:
+    text = (
+        "Thường trực HĐND huyện Lạng Giang khảo sát hoạt động của các hợp tác xã\n\n"
+        "Ngày 5/3, Thường trực HĐND huyện Lạng Giang đã đến xã Tân Dĩnh để nắm tình hình sản "
+        "xuất của các hợp tác xã. Tại thôn Đông, đoàn khảo sát mô hình nuôi tôm của Hợp tác xã "
+        "Đông Hà."
+    )
+    item = vnreport.extract(text, nlp=nlp).inspections[0]
+    assert item.body is not None
+    assert (item.kind, item.body.text) == ("khảo sát", "Thường trực HĐND huyện Lạng Giang")

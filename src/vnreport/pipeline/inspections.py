@@ -66,7 +66,12 @@ def _verbs(article: Article, start: int, end: int) -> list[re.Match[str]]:
     found = []
     for match in lex.verb.finditer(text, start, end):
         before = text[max(0, match.start() - _BLOCKER_REACH) : match.start()]
-        if lex.verb_blocker.search(before) and not lex.organized_delegations.search(before):
+        right_after = match.start() == start + 1  # after the body found: "đoàn| giám sát việc …"
+        if (
+            not right_after
+            and lex.verb_blocker.search(before)
+            and not lex.organized_delegations.search(before)
+        ):
             continue  # "Ban Kiểm tra", not "tổ chức 2 đoàn khảo sát tại …"
         if match.group()[0].isupper() and match.start() != start:
             continue  # "Kiểm tra" mid-sentence belongs to a name
@@ -329,6 +334,28 @@ def _said_topic(article: Article, statement: _Statement) -> Span | None:
         return None
     start = lead.end() if lead.group() in lex.topic_leads_after else lead.start()
     return _object(article, start, sentence_end)
+
+
+def _bare_delegation(statement: _Statement) -> bool:
+    """Whether the statement's body is a bare "đoàn", which refers back to one named before
+    and so never opens the main activity."""
+    return statement.body is not None and statement.body.text.lower() == "đoàn"
+
+
+def _visit_topic(
+    article: Article, main: _Statement, visits: list[tuple[Segment, Span]]
+) -> Span | None:
+    """The topic a site visit of the same kind names when the main statement names none
+    ("… vừa tổ chức giám sát tại một số xã." then "Tại UBND xã X, đoàn giám sát việc …")."""
+    if main.kind == "thăm":
+        return None  # the visits of a visit are to people: "thăm gia đình thương binh …"
+    for segment, sentence in visits:
+        statement = _statement(article, segment, sentence)
+        if statement is not None and statement.kind == main.kind:
+            found = _said_topic(article, statement)
+            if found is not None:
+                return found
+    return None
 
 
 def _introduced(article: Article, statement: _Statement) -> bool:
@@ -1011,7 +1038,7 @@ class InspectionFinder:
                     ),
                     None,
                 )
-            if statement is None:
+            if statement is None or _bare_delegation(statement):
                 continue
             if segment.kind == "title":
                 if title is None:
@@ -1090,11 +1117,13 @@ class InspectionFinder:
             _targets(article, title.verb_start, title.sentence.end, skipped, found)
             found_bodies += organizations(article, title.verb_end, title.sentence.end)
         titled = _subject_title(article, main) if leader is None and main.body is None else None
+        visits: list[tuple[Segment, Span]] = []
         for index in _visits(article, leader, main.body, titled):
-            sentence = article.sentences[index][1]
+            segment, sentence = article.sentences[index]
             if sentence.start in further or sentence is main.sentence:
                 continue
             if title is None or sentence is not title.sentence:
+                visits.append((segment, sentence))
                 visited = organizations(article, sentence.start, sentence.end)
                 _targets(article, sentence.start, sentence.end, own, found, bodies=visited)
                 found_bodies += visited
@@ -1113,7 +1142,7 @@ class InspectionFinder:
             body=main.body,
             leader=leader.name if leader is not None else None,
             members=_members(article, leader),
-            topic=_topic(article, main, title),
+            topic=_topic(article, main, title) or _visit_topic(article, main, visits),
             targets=[InspectionTarget(type=t, name=n) for t, n in found],
             organizations=_unique(found_bodies),
             date=date,
