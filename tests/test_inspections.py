@@ -1656,3 +1656,13 @@ def test_a_bare_delegation_never_opens_the_main_activity(nlp: Language) -> None:
     item = vnreport.extract(text, nlp=nlp).inspections[0]
     assert item.body is not None
     assert (item.kind, item.body.text) == ("khảo sát", "Thường trực HĐND huyện Lạng Giang")
+
+
+def test_the_body_the_leader_is_named_head_of(nlp: Language) -> None:
+    text = (
+        "Ngày 7/6, bà Ngô Thị Lan, Bí thư Huyện ủy Lạng Giang là trưởng đoàn công tác của Huyện "
+        "ủy, đã về làm việc với xã Tân Dĩnh nhằm kiểm tra tiến độ giảm nghèo."
+    )
+    item = _report(nlp, text).inspections[0]
+    assert item.body is not None
+    assert (item.body.text, item.leader) == ("đoàn công tác của Huyện ủy", "Ngô Thị Lan")
