@@ -582,6 +582,11 @@ SCOPE_CASES = [
     ("Đoàn đã làm việc với Chi hội Phụ nữ thôn Ruồng Cải.", ["Chi hội Phụ nữ thôn Ruồng Cải"], []),
     ("Đoàn đã kiểm tra tại Chi bộ thôn Ruồng Cải, Đảng bộ xã Yên Lư.", ["Chi bộ thôn Ruồng Cải"], []),
     ("Đoàn đã làm việc với Công an xã Tư Mại.", ["Công an xã Tư Mại"], [("xã", "Tư Mại")]),
+    # a mass organization is inspected as a body, its unit its scope
+    ("Đoàn đã kiểm tra tại Hội Cựu chiến binh xã Yên Lư.",
+     ["Hội Cựu chiến binh xã Yên Lư"], []),
+    ("Đoàn đã làm việc với Ủy ban MTTQ Việt Nam xã Tư Mại về công tác vận động quỹ.",
+     ["Ủy ban MTTQ Việt Nam xã Tư Mại"], []),
 ]
 # fmt: on
 
