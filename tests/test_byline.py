@@ -32,6 +32,8 @@ BYLINES = [
     ("TT. HĐND xã Tân Lập", ("TT. HĐND xã Tân Lập",), "TT. HĐND xã Tân Lập", None, None),
     ("Phòng Văn hóa - Xã hội phường", ("Phòng Văn hóa - Xã hội phường",),
      "Phòng Văn hóa - Xã hội phường", None, None),
+    ("Ban biên tập Trang TTĐT xã", ("Ban biên tập Trang TTĐT xã",),
+     "Ban biên tập Trang TTĐT xã", None, None),
 ]
 
 NOT_BYLINES = [
@@ -85,3 +87,14 @@ def test_a_byline_signed_with_a_title_names_the_author_and_no_official(nlp: Lang
     report = vnreport.extract(text, nlp=nlp)
     assert report.author == "Lê Văn Tâm"
     assert [o.name for o in report.officials] == []
+
+
+def test_a_rating_widget_after_the_byline_is_debris(nlp: Language) -> None:
+    text = (
+        "Bí thư Huyện ủy kiểm tra tiến độ công trình tại xã Tân Dĩnh\n\n"
+        "Sáng 12/3, đồng chí Trịnh Văn Hải, Bí thư Huyện ủy Lạng Giang kiểm tra tiến độ xây "
+        "dựng trường học tại xã Tân Dĩnh.\n\n"
+        "Hoài Thương\n\n"
+        "5/5 - (1 bình chọn)"
+    )
+    assert vnreport.extract(text, nlp=nlp).author == "Hoài Thương"

@@ -80,6 +80,14 @@ ITEMS = [
      ["các tổ cần tiếp tục vận động nhân dân"]),
     ("Đồng chí yêu cầu Ban Quản lý dự án đôn đốc nhà thầu bảo đảm tiến độ.",
      ["Ban Quản lý dự án đôn đốc nhà thầu bảo đảm tiến độ"]),
+    # a Trưởng ban asks; "giao" a cán bộ; a numbered item opening with the verb
+    ("Kết luận, đồng chí Trưởng ban đề nghị Đảng ủy xã tiếp tục lãnh đạo công tác dân vận.",
+     ["Đảng ủy xã tiếp tục lãnh đạo công tác dân vận"]),
+    ("Ông cũng giao cán bộ thú y xã cấp phát hóa chất khử trùng cho các hộ chăn nuôi.",
+     ["cán bộ thú y xã cấp phát hóa chất khử trùng cho các hộ chăn nuôi"]),
+    ("Đồng chí kết luận các nội dung sau:\n\n2. Đề nghị tổ dân phố số 23 khắc phục ngay tình "
+     "trạng để rác ra vỉa hè.",
+     ["tổ dân phố số 23 khắc phục ngay tình trạng để rác ra vỉa hè"]),
 ]
 
 NOT_ASKS = [

@@ -23,6 +23,7 @@ class Lexicon:
     not_before: re.Pattern[str]
     not_after: re.Pattern[str]
     compounds: dict[str, re.Pattern[str]]
+    nouns_before: dict[str, re.Pattern[str]]
     passive: re.Pattern[str]
     imperative: re.Pattern[str]
     noun_item: re.Pattern[str]
@@ -74,6 +75,10 @@ def load_lexicon() -> Lexicon:
         compounds={
             verb: re.compile(rf"[ ](?:{alternation(words)})(?!\w)")
             for verb, words in data["compounds"].items()
+        },
+        nouns_before={
+            verb: re.compile(rf"(?<!\w)(?:{alternation(words)})[ ]$", re.IGNORECASE)
+            for verb, words in data["nouns_before"].items()
         },
         passive=re.compile(rf"[ ]được[ ](?:{alternation(data['passive_verbs'])})(?!\w)"),
         imperative=re.compile(rf"(?:{alternation(_openers(data))})(?!\w)", re.IGNORECASE),

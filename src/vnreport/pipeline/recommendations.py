@@ -91,12 +91,14 @@ def _not_an_ask(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
     start, end = match.start(), match.end()
     if text[start].isupper() and start > sentence.start:
         before = text[sentence.start : start].rstrip()
-        if before and before[-1] not in ',:;"(-–':
-            return True  # "Ban Chỉ đạo", "Tổ Giao Lâm"
+        if before and before[-1] not in ',:;"(-–' and not _BULLET.fullmatch(before + " "):
+            return True  # "Ban Chỉ đạo", "Tổ Giao Lâm"; not after "2. "
     verb = match.group().casefold()
     compound = lexicon.compounds.get(verb)
+    noun = lexicon.nouns_before.get(verb)
     return bool(
-        _CLAUSE_END.match(text, end)  # "các kiến nghị phường đề xuất;": nothing is asked
+        (noun is not None and noun.search(text, max(0, start - 12), start))
+        or _CLAUSE_END.match(text, end)  # "các kiến nghị phường đề xuất;": nothing is asked
         or lexicon.coordinated.match(text, end)  # "đề xuất, kiến nghị của phường": nouns
         or lexicon.not_before.search(text, max(0, start - 24), start)
         or lexicon.not_after.match(text, end, min(sentence.end, end + 24))
