@@ -37,6 +37,16 @@ CASES = [
     # a lower-case word continues the agency's name
     ("Ông Trương Văn Hậu, Chi cục trưởng Chi cục Thủy sản cho biết, toàn tỉnh có 4.100 tàu cá.",
      "Trương Văn Hậu", None, "Chi cục trưởng Chi cục Thủy sản"),
+    # the title before the name, its last words lower case ("chợ", "hành chính công")
+    ("Trưởng Ban quản lý chợ Đầm, ông Phạm Văn Lực cho biết, chợ có 1.420 hộ kinh doanh.",
+     "Phạm Văn Lực", None, "Trưởng Ban quản lý chợ Đầm"),
+    ("Giám đốc Trung tâm Phục vụ hành chính công xã, ông Nguyễn Văn Hòa báo cáo tình hình.",
+     "Nguyễn Văn Hòa", None, "Giám đốc Trung tâm Phục vụ hành chính công xã"),
+    # a lower-case head with an abbreviation; a Thái family name
+    ("Ông Lâm Văn Sóc, đại biểu HĐND tỉnh phát biểu tại hội nghị.",
+     "Lâm Văn Sóc", None, "đại biểu HĐND tỉnh"),
+    ("Đoàn gồm đồng chí Xa Thị Hương, Ủy viên Ban Dân tộc HĐND tỉnh.",
+     "Xa Thị Hương", None, "Ủy viên Ban Dân tộc HĐND tỉnh"),
     # an opening clause gives the title of the person after the comma
     ("Vốn là trưởng thôn Khuổi Nặm nhiều năm, ông Sầm vận động bà con hiến đất.",
      "Sầm", None, "trưởng thôn Khuổi Nặm"),

@@ -70,7 +70,10 @@ def _cased(words: Iterable[str]) -> set[str]:
     for phrase in words:
         variants.add(phrase)
         options = [
-            (part.lower(), part[:1].upper() + part[1:].lower()) for part in phrase.split(" ")
+            (part,)  # an abbreviation keeps its capitals: "đại biểu HĐND"
+            if len(part) > 1 and part.isupper()
+            else (part.lower(), part[:1].upper() + part[1:].lower())
+            for part in phrase.split(" ")
         ]
         for combination in product(*options):
             variants.add(" ".join(combination))
@@ -362,16 +365,22 @@ class TitleScanner:
 def _pair_end(
     text: str, word: str, word_end: int, end: int, title_words: frozenset[str]
 ) -> int | None:
-    """End of the next word when `word` and it make a title pair ("y tế"), else None."""
+    """End of the next word when `word` and it make a title pair ("y tế"), or of the word
+    after it when the three make one ("hành chính công"), else None."""
     if text[word_end : word_end + 1] != " ":
         return None
     following = _WORD.match(text, word_end + 1, end)
     if following is None:
         return None
     second = following.group().rstrip(".")
-    if f"{word} {second}".lower() not in title_words:
+    pair = f"{word} {second}".lower()
+    if pair not in title_words:
         return None
-    return following.start() + len(second)
+    pair_end = following.start() + len(second)
+    third = _WORD.match(text, pair_end + 1, end) if text[pair_end : pair_end + 1] == " " else None
+    if third is not None and f"{pair} {third.group().rstrip('.')}".lower() in title_words:
+        return third.start() + len(third.group().rstrip("."))
+    return pair_end
 
 
 def expand(title: str) -> str:
