@@ -207,3 +207,16 @@ def test_a_bare_committee_takes_the_unit_it_is_named_with(
 ) -> None:
     (official,) = [o for o in officials(nlp, text) if o.name == name]
     assert official.place == place
+
+
+@pytest.mark.parametrize("join", [" và ", ", "])
+def test_a_plural_title_before_names_is_each_ones(nlp: Language, join: str) -> None:
+    found = officials(
+        nlp,
+        f"Thành viên đoàn gồm các đại biểu HĐND thành phố Nguyễn Văn Thắng{join}Phạm Thị Vân "
+        "cùng đại diện Phòng Tài nguyên và Môi trường.",
+    )
+    assert [(o.name, o.title) for o in found] == [
+        ("Nguyễn Văn Thắng", "đại biểu HĐND thành phố"),
+        ("Phạm Thị Vân", "đại biểu HĐND thành phố"),
+    ]

@@ -340,7 +340,6 @@ def _scan_honorifics(
 def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int]) -> None:
     text = collector.text
     places = collector.places
-    lex = lexicon()
     titles = _titles_in(collector, start, end)
     if not titles:
         # Without a title only a rank makes an official ("Trung tá Lô Văn Máy dẫn đoàn").
@@ -351,7 +350,38 @@ def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int])
             _scan_honorifics(collector, start, end, taken, {})
         return
     _scan_honorifics(collector, start, end, taken, {e: s for s, e in titles})
-    # Title + name ("Phó Trưởng Ban Dân vận Tỉnh ủy Hà Văn Tùng").
+    _scan_titles_before_names(collector, titles, start, end, taken)
+    for title_start, title_end in titles:
+        if text[title_end : title_end + 2] == ": " and text.endswith("các ", start, title_start):
+            _scan_listed(collector, (title_start, title_end), title_end + 2, end, taken)
+    # Name + separator + title ("Nguyễn Văn A – Chủ tịch UBND xã").
+    for match in collector.names.between(start, end):
+        if (
+            match.start() in taken
+            or text[match.end() : match.end() + 2].lstrip()[:1] not in _SEPARATORS
+        ):
+            continue
+        person = _person_at(text, match.start(), end, places)
+        if person is None:
+            continue
+        title_span = _title_after(collector, person[1], end, governed=False)
+        if title_span is not None:
+            collector.add(
+                person,
+                mention_start=person[0],
+                honorific=None,
+                title_span=title_span,
+                role=_role_after(text, title_span[1], end),
+            )
+            taken.update(range(person[0], title_span[1]))
+
+
+def _scan_titles_before_names(
+    collector: _Collector, titles: list[tuple[int, int]], start: int, end: int, taken: set[int]
+) -> None:
+    """Title + name ("Phó Trưởng Ban Dân vận Tỉnh ủy Hà Văn Tùng"), and the names listed after
+    a plural one ("các đại biểu HĐND thành phố A và B")."""
+    text, places, lex = collector.text, collector.places, lexicon()
     for title_start, title_end in titles:
         if title_start in taken:
             continue
@@ -377,41 +407,22 @@ def _scan_sentence(collector: _Collector, start: int, end: int, taken: set[int])
             role=role_word or _role_after(text, person[1], end),
         )
         taken.update(range(title_start, person[1]))
-    for title_start, title_end in titles:
-        if text[title_end : title_end + 2] == ": " and text.endswith("các ", start, title_start):
-            _scan_listed(collector, (title_start, title_end), end, taken)
-    # Name + separator + title ("Nguyễn Văn A – Chủ tịch UBND xã").
-    for match in collector.names.between(start, end):
-        if (
-            match.start() in taken
-            or text[match.end() : match.end() + 2].lstrip()[:1] not in _SEPARATORS
-        ):
-            continue
-        person = _person_at(text, match.start(), end, places)
-        if person is None:
-            continue
-        title_span = _title_after(collector, person[1], end, governed=False)
-        if title_span is not None:
-            collector.add(
-                person,
-                mention_start=person[0],
-                honorific=None,
-                title_span=title_span,
-                role=_role_after(text, title_span[1], end),
-            )
-            taken.update(range(person[0], title_span[1]))
+        if text.endswith("các ", start, title_start):
+            # "các đại biểu HĐND thành phố A và B": the plural title is each one's
+            join = _LIST_JOIN.match(text, person[1], end)
+            if join is not None:
+                _scan_listed(collector, (title_start, title_end), join.end(), end, taken)
 
 
 _LIST_JOIN = re.compile(r", (?:và )?| và ")
 
 
 def _scan_listed(
-    collector: _Collector, title_span: tuple[int, int], end: int, taken: set[int]
+    collector: _Collector, title_span: tuple[int, int], position: int, end: int, taken: set[int]
 ) -> None:
     """ "các Đại biểu Quốc hội: Nguyễn Thành Trung, Khang Thị Mào và Triệu Thị Huyền": each
-    name of the list after a plural title holds the title."""
+    name of the list from `position` after a plural title holds the title."""
     text = collector.text
-    position = title_span[1] + 2
     while position not in taken:
         person = _person_at(text, position, end, collector.places)
         if person is None:
