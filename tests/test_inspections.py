@@ -1671,3 +1671,13 @@ def test_the_body_the_leader_is_named_head_of(nlp: Language) -> None:
     item = _report(nlp, text).inspections[0]
     assert item.body is not None
     assert (item.body.text, item.leader) == ("đoàn công tác của Huyện ủy", "Ngô Thị Lan")
+
+
+@pytest.mark.parametrize("verb", ["về", "đến", "xuống"])
+def test_the_unit_an_official_goes_to_is_inspected(nlp: Language, verb: str) -> None:
+    text = (
+        "Sáng 19/9, đồng chí Trịnh Văn Hải, Phó Chủ tịch UBND huyện Lạng Giang đã "
+        f"{verb} xã Tân Dĩnh kiểm tra tiến độ xây dựng nông thôn mới tại thôn Đông."
+    )
+    (item,) = _report(nlp, text).inspections
+    assert [(t.type, t.name) for t in item.targets] == [("xã", "Tân Dĩnh"), ("thôn", "Đông")]

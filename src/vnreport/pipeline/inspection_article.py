@@ -87,6 +87,7 @@ class Lexicon:
     plan_citation: re.Pattern[str]
     plan_more: re.Pattern[str]
     venue: re.Pattern[str]
+    arrival: re.Pattern[str]
     organization_blocker: re.Pattern[str]
     secondary_marker: re.Pattern[str]
     same_day: frozenset[str]
@@ -186,6 +187,7 @@ def lexicon() -> Lexicon:
             rf"|ngày ?{_DAY} (?:của|về)(?!\w))[^\n]{{0,300}}?, " + _CLAUSE_END
         ),
         venue=re.compile("(?:^|\\W)(?:" + alternation(data["venue_markers"]) + ") $"),
+        arrival=re.compile(" (?:" + alternation(data["arrival_verbs"]) + ") $"),
         organization_blocker=re.compile(
             "(?:^|\\W)(?:" + alternation(data["organization_blockers"]) + ") $"
         ),

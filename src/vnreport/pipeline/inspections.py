@@ -402,9 +402,11 @@ def _venue(article: Article, place: Place, statement: _Statement) -> bool:
         if not acting:
             return False
         actor = acting[0][0]
+    lex, text = lexicon(), article.text
     if place.start >= actor:
-        return False
-    return lexicon().venue.search(article.text, max(0, place.start - 8), place.start) is not None
+        # "X … đã về xã Tam Dị kiểm tra …": where the actor goes to inspect
+        return lex.arrival.search(text, max(actor, place.start - 12), place.start) is not None
+    return lex.venue.search(text, max(0, place.start - 8), place.start) is not None
 
 
 def _partner(article: Article, place: Place) -> bool:
