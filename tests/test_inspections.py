@@ -1681,3 +1681,27 @@ def test_the_unit_an_official_goes_to_is_inspected(nlp: Language, verb: str) -> 
     )
     (item,) = _report(nlp, text).inspections
     assert [(t.type, t.name) for t in item.targets] == [("xã", "Tân Dĩnh"), ("thôn", "Đông")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "targets"),
+    [
+        # "thực hiện chương trình …" is the topic, no plan cited
+        (
+            "Ngày 7/11, đoàn khảo sát của Ủy ban Văn hóa và Giáo dục của Quốc hội đã khảo sát việc "
+            "thực hiện chương trình giáo dục phổ thông tại xã Tân Dĩnh.",
+            [("xã", "Tân Dĩnh")],
+        ),
+        # the places of an earlier supervision the meeting reports on
+        (
+            "Chiều 3/7, Thường trực HĐND tỉnh Bắc Giang tổ chức cuộc họp cho ý kiến đối với dự thảo "
+            "báo cáo kết quả giám sát việc giảm nghèo tại UBND huyện Lạng Giang.",
+            [],
+        ),
+    ],
+)
+def test_places_of_a_topic_and_of_a_report_on_an_earlier_activity(
+    nlp: Language, sentence: str, targets: list[tuple[str, str]]
+) -> None:
+    (item,) = _report(nlp, sentence).inspections
+    assert [(t.type, t.name) for t in item.targets] == targets

@@ -179,7 +179,11 @@ def lexicon() -> Lexicon:
             + _CLAUSE_END
         ),
         plan_citation=re.compile(
-            " (?:theo|thực hiện) (?:" + alternation(data["plan_documents"]) + r")(?!\w)[^,;.]*"
+            "(?: theo (?:"
+            + alternation(data["plan_documents"])
+            + ")| (?:"
+            + alternation(data["report_markers"])
+            + r"))(?!\w)[^,;.]*"
         ),
         # "…, Kế hoạch số 08/KH-HĐND, ngày 27/4/2018 của …, vừa qua …": the clause goes on
         plan_more=re.compile(
