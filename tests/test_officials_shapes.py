@@ -122,6 +122,7 @@ NOT_OFFICIALS = [
     "Đại tá về hưu kể chuyện cho học sinh nghe.",                # a rank without a name
     "Các Phó Chủ tịch UBND xã: chưa có báo cáo.",                # a plural title, no names
     "Vốn là vùng trồng chè, ông Sầm mở rộng thêm hai héc-ta.",   # an opening clause with no title
+    "Đoàn nghe báo cáo của đ/c Trạm trưởng Trạm Y tế xã.",       # a title after the honorific
 ]
 # fmt: on
 

@@ -307,6 +307,9 @@ def _scan_honorifics(
         if _after_capitalised_word(text, match.start()):
             continue
         rank = match.group("rank") or match.group("rank_only")
+        head = lexicon().head.match(text, match.end(), end)
+        if head is not None and " " in head.group():
+            continue  # "đ/c Trạm trưởng Trạm Y tế": a title after the honorific, no name
         person = _person_at(text, match.end(), end, places, after_honorific=True, single=True)
         if person is None and rank:
             person = _officer_abroad(text, match.end(), end)
