@@ -1705,3 +1705,25 @@ def test_places_of_a_topic_and_of_a_report_on_an_earlier_activity(
 ) -> None:
     (item,) = _report(nlp, sentence).inspections
     assert [(t.type, t.name) for t in item.targets] == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a delegation named by its agency holds no topic; the headline's year closes its topic
+        (
+            "Kiểm tra an toàn thực phẩm bếp ăn tập thể trong trường học năm 2025\n\n"
+            "Đoàn kiểm tra Chi cục An toàn vệ sinh thực phẩm kiểm tra tại bếp ăn tập thể Trường Mầm "
+            "non Tân Dĩnh.",
+            "an toàn thực phẩm bếp ăn tập thể trong trường học",
+        ),
+        (
+            "Tin hoạt động\n\nSáng 5/3, Đoàn công tác của huyện Lạng Giang kiểm tra tiến độ xây "
+            "dựng nông thôn mới giai đoạn 2021-2025 tại xã Tân Dĩnh.",
+            "tiến độ xây dựng nông thôn mới",
+        ),
+    ],
+)
+def test_no_agency_or_year_in_the_topic(nlp: Language, text: str, topic: str) -> None:
+    item = vnreport.extract(text, nlp=nlp).inspections[0]
+    assert (item.topic.text if item.topic else None) == topic

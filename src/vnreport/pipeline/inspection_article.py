@@ -101,6 +101,7 @@ class Lexicon:
     partner: re.Pattern[str]
     object_lead_skip: re.Pattern[str]
     period_topic: re.Pattern[str]
+    trailing_period: re.Pattern[str]
     timing_topic: re.Pattern[str]
     host: re.Pattern[str]
     co_leaders: re.Pattern[str]
@@ -267,6 +268,10 @@ def lexicon() -> Lexicon:
         co_leaders=re.compile(_words(data["co_leader_lists"]) + ":? "),
         host=re.compile(_words(data["host_markers"])),
         timing_topic=re.compile(alternation(data["timing_topics"]) + r"(?!\w)"),
+        # "… bếp ăn tập thể trong trường học năm 2025": the year closes the topic, no part of it
+        trailing_period=re.compile(
+            r"[ ,]+(?:trong |của )?(?:năm học|năm|giai đoạn) \d{4}(?: ?[-–] ?\d{4})?\Z"
+        ),
         period_topic=re.compile(
             r"(?:\d+ )?(?:{heads})(?:[ ,/\-–]+(?:\d+|[IVX]+|và|đến|{heads}))*".format(
                 heads=alternation(data["period_topic_heads"])

@@ -278,11 +278,14 @@ def _object(article: Article, start: int, end: int) -> Span | None:
     # "tình hình các công trình xây dựng của [xã Đắk Ha]": the place went, its "của" too
     dangling = lex.topic_dangling.search(text, start, finish)
     found = article.span(start, dangling.start() if dangling else finish)
-    if found is not None and (
-        lex.period_topic.fullmatch(found.text) or lex.timing_topic.match(found.text)
+    if (
+        found is None
+        or lex.period_topic.fullmatch(found.text)
+        or lex.timing_topic.match(found.text)
     ):
         return None  # "giám sát năm 2019", "tiếp xúc cử tri trước kỳ họp": when, not what
-    return found
+    period = lex.trailing_period.search(text, found.start, found.end)
+    return article.span(found.start, period.start()) if period else found
 
 
 def _topic(article: Article, statement: _Statement, title: _Statement | None) -> Span | None:
@@ -376,6 +379,9 @@ def _body_topic(article: Article, body: Span, start: int) -> Span | None:
     owner = article.text.rfind(" của ", start, end)
     if owner != -1 and article.text[owner + 5 : owner + 6].isupper():
         end = owner  # "Đoàn giám sát <topic> của HĐND tỉnh X": whose, not what
+    lex, first = lexicon(), start + (article.text[start : start + 1] == " ")
+    if lex.organization.match(article.text, first) or lex.unit_body_head.match(article.text, first):
+        return None  # "Đoàn kiểm tra Chi cục An toàn vệ sinh thực phẩm": whose delegation
     return article.span(start, end)
 
 
