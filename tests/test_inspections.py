@@ -1727,3 +1727,14 @@ def test_places_of_a_topic_and_of_a_report_on_an_earlier_activity(
 def test_no_agency_or_year_in_the_topic(nlp: Language, text: str, topic: str) -> None:
     item = vnreport.extract(text, nlp=nlp).inspections[0]
     assert (item.topic.text if item.topic else None) == topic
+
+
+def test_a_delegation_named_with_its_activity_and_capitalised_matter(nlp: Language) -> None:
+    text = (
+        "Sáng 25/4, Đoàn liên ngành kiểm tra An toàn vệ sinh thực phẩm huyện Lạng Giang đã tiến "
+        "hành kiểm tra đột xuất bếp ăn bán trú tại Trường Mầm non Tân Dĩnh."
+    )
+    (item,) = _report(nlp, text).inspections
+    assert item.body is not None
+    assert item.body.text == "Đoàn liên ngành kiểm tra An toàn vệ sinh thực phẩm huyện Lạng Giang"
+    assert [o.text for o in item.organizations] == ["Trường Mầm non Tân Dĩnh"]

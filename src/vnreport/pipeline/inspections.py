@@ -104,7 +104,12 @@ def _body(article: Article, sentence: Span) -> Span | None:
         stop = lex.body_end.search(text, head.end(), sentence.end)
         if stop is not None:
             end = stop.start()
-        verbs = _verbs(article, head.end(), end)
+        verbs = [
+            verb
+            for verb in _verbs(article, head.end(), end)
+            # "Đoàn liên ngành kiểm tra An toàn VSTP huyện X đã …": the name goes on
+            if stop is None or not text[verb.end() + 1 : verb.end() + 2].isupper()
+        ]
         if verbs:
             end = verbs[0].start()
         joined = text.find(" và ", head.end(), end)
