@@ -11,7 +11,9 @@ Then the further activities: a later sentence opened by "Cùng ngày, …", "Sau
 another kind, actor or place ("Cùng ngày, đoàn cũng làm việc với UBND xã Y …") is a record of
 its own, done by the main delegation when its subject is "đoàn".
 
-Only sentences where one compiled alternation finds a trigger get any further work.
+Only sentences where one compiled alternation finds a trigger get any further work. What a
+sentence states is read in `inspection_statements`, what about in `inspection_topics`, who led
+and went along in `inspection_leaders`; this module places the activities and assembles them.
 """
 
 from __future__ import annotations
@@ -25,7 +27,25 @@ from spacy.tokens import Doc
 from vnreport.pipeline import store
 from vnreport.pipeline.dates import find_dates
 from vnreport.pipeline.inspection_article import WARD_LEVEL, Article, Place, lexicon
+from vnreport.pipeline.inspection_leaders import (
+    leader_of,
+    members_of,
+    named_leader,
+    opening_leader,
+    subject_title,
+    titled_leader,
+)
 from vnreport.pipeline.inspection_organizations import organizations
+from vnreport.pipeline.inspection_statements import (
+    TITLED_WORDS,
+    Statement,
+    activity_kind,
+    bare_delegation,
+    statement_of,
+    subject_starts,
+    titled_subject,
+)
+from vnreport.pipeline.inspection_topics import topic_of, visit_topic
 from vnreport.pipeline.titles import lexicon as titles_lexicon
 from vnreport.records import EventDate, Inspection, InspectionTarget, Official, Segment, Span
 from vnreport.text.normalize import fold
@@ -34,363 +54,14 @@ __all__ = ["KIND", "InspectionFinder", "lexicon", "make_inspection_finder"]
 
 KIND = "inspections"
 _ADDRESS_GAP = re.compile(r" ?[,(–-] ?| ")
-_TITLE_GAP = 4  # "X – Phó Chủ tịch …": what may stand between a name and its title
-_BLOCKER_REACH = 20  # "tổ chức 2 đoàn khảo sát", "Chương trình giám sát": the longest lookbehind
-_OPENERS = 2  # how many short clauses may open a sentence before its subject
-_OPENER_REACH = 40  # "Sáng ngày 14/9/2024, …": how far the comma of a sentence's opener may be
-_PREPOSITION_REACH = 50  # a unit this close after "tại"/"ở" is what the preposition introduces
 _ASIDE_REACH = 60  # "(thứ hai từ trái)" between a subject and its verb
 # the sentences after the main one that may name its leader: "Đoàn gồm các đồng chí: …. Đồng
 # chí X … làm trưởng đoàn."
 _LEADER_SENTENCES = 2
 _CLAUSE = re.compile("; ")
-_TITLED_REACH = 150  # "đồng chí Phó Chủ tịch UBND huyện cùng lãnh đạo Phòng …" and adverbs
-_TITLED_WORDS = 3  # "Bí thư Huyện ủy Khoái Châu", not a bare "Chủ tịch"
 
 
-@dataclass(frozen=True, slots=True)
-class _Statement:
-    """The sentence stating an activity, and where its body and verb lie in it."""
-
-    segment: Segment
-    sentence: Span
-    body: Span | None
-    verb_start: int
-    verb_end: int
-    kind: str
-
-
-def _verbs(article: Article, start: int, end: int) -> list[re.Match[str]]:
-    """Activity verbs in `text[start:end]` that are not part of a name ("Ban Kiểm tra")."""
-    lex, text = lexicon(), article.text
-    found = []
-    for match in lex.verb.finditer(text, start, end):
-        before = text[max(0, match.start() - _BLOCKER_REACH) : match.start()]
-        right_after = match.start() == start + 1  # after the body found: "đoàn| giám sát việc …"
-        if (
-            not right_after
-            and lex.verb_blocker.search(before)
-            and not lex.organized_delegations.search(before)
-        ):
-            continue  # "Ban Kiểm tra", not "tổ chức 2 đoàn khảo sát tại …"
-        if match.group()[0].isupper() and match.start() != start:
-            continue  # "Kiểm tra" mid-sentence belongs to a name
-        found.append(match)
-    return found
-
-
-def _body(article: Article, sentence: Span) -> Span | None:
-    """The inspecting body named in the sentence, before any official unless they lead it."""
-    lex, text = lexicon(), article.text
-    opening = article.opening(sentence)
-    first_person = next(iter(article.people_in(opening, sentence.end)), None)
-    search_from = opening
-    if first_person is not None and lex.leading_clause.search(text, opening, first_person[0]):
-        # "Dưới sự chủ trì của X, Ủy viên Ban Thường vụ …, Tổ công tác … họp": X leads the
-        # body named after X's title
-        _, mention_end, chair = first_person
-        title = chair.title or ""
-        written = text.find(title, mention_end, mention_end + len(title) + _TITLE_GAP)
-        search_from = written + len(title) if title and written != -1 else mention_end
-        first_person = None
-    for head in lex.body_head.finditer(text, search_from, sentence.end):
-        led = lex.body_lead_in.search(text, max(opening, head.start() - 9), head.start())
-        if first_person is not None and head.start() > first_person[0] and led is None:
-            continue  # after an official only a body they lead: "X, Ủy viên Ban Thường vụ …"
-        if head.group() in lex.verb_heads and lex.verb_object.match(text, head.end()):
-            # "Chiều cùng ngày, đoàn kiểm tra tiến độ …": the delegation, then its verb
-            return article.span(head.start(), text.index(" ", head.start()))
-        end = sentence.end
-        stop = lex.body_end.search(text, head.end(), sentence.end)
-        if stop is not None:
-            end = stop.start()
-        verbs = [
-            verb
-            for verb in _verbs(article, head.end(), end)
-            # "Đoàn liên ngành kiểm tra An toàn VSTP huyện X đã …": the name goes on
-            if stop is None or not text[verb.end() + 1 : verb.end() + 2].isupper()
-        ]
-        if verbs:
-            end = verbs[0].start()
-        joined = text.find(" và ", head.end(), end)
-        if joined != -1 and lex.body_head.match(text, joined + 4):
-            end = joined  # "Đoàn ĐBQH tỉnh X và Tổ đại biểu HĐND tỉnh …": the first named leads
-        body = article.span(head.start(), end)
-        if body is not None and body.text.endswith(")") and " (" in body.text:
-            # "đoàn … của UBND Quận 3 (TP HCM)": the parenthesis is an address
-            body = article.span(body.start, body.start + body.text.rindex(" ("))
-        return body
-    return None
-
-
-def _subject_starts(article: Article, sentence: Span) -> list[int]:
-    """Where a sentence's subject may start: its opening, or after a short opener ("Sáng 9/12,
-    …", "Vừa qua, …") that names no one."""
-    text, opening = article.text, article.opening(sentence)
-    starts = [opening]
-    for _ in range(_OPENERS):  # "Vừa qua, tại xã Vượng Lộc, đồng chí X …"
-        start = starts[-1]
-        comma = text.find(", ", start, min(sentence.end, start + _OPENER_REACH))
-        if comma == -1 or article.people_in(start, comma):
-            break
-        starts.append(comma + 2)
-    return starts
-
-
-def _noun_statement(article: Article, segment: Segment, sentence: Span) -> _Statement | None:
-    """An activity named as the subject, its body after "của": "Ngày 11/9, chuyến khảo sát
-    của Ban Dân tộc HĐND tỉnh … về … do bà X … dẫn đầu đã ghi nhận …"."""
-    lex, text = lexicon(), article.text
-    for start in _subject_starts(article, sentence):
-        noun = lex.activity_noun.match(text, start, sentence.end)
-        if noun is None or lex.body_head.match(text, noun.end()) is None:
-            continue
-        stop = lex.noun_body_end.search(text, noun.end(), sentence.end)
-        body = article.span(noun.end(), stop.start() if stop else sentence.end)
-        if body is None:
-            return None
-        kind = lex.kinds[fold(noun.group("verb"))]
-        return _Statement(segment, sentence, body, noun.start("verb"), body.end, kind)
-    return None
-
-
-def _unit_body(article: Article, sentence: Span) -> Span | None:
-    """A unit's own authority opening the sentence, its unit and then its verb: "UBND xã Tề Lỗ
-    kiểm tra …", "Sáng 9/12, Công an huyện tổ chức kiểm tra …"."""
-    lex, text = lexicon(), article.text
-    for start in _subject_starts(article, sentence):
-        head = lex.unit_body_head.match(text, start)
-        if head is not None:
-            places = article.places_in(head.end() + 1, head.end() + 2)
-            bare = lex.unit_word.match(text, head.end())
-            end = places[0].end if places else bare.end() if bare else None
-        else:  # the unit alone, for its authority: "phường Bồ Đề đã kiểm tra …"
-            alone = [p for p in article.places_in(start, start + 1) if p.level <= WARD_LEVEL]
-            end = alone[0].end if alone else None
-        if end is None:
-            continue
-        after = end
-        address = article.places_in(end + 2, end + 3) if text.startswith(", ", end) else []
-        if address:  # "UBND xã Bưng Riềng, huyện Xuyên Mộc tổ chức …": the parent is an address
-            after = address[0].end
-        gap = lex.unit_body_gap.match(text, after)
-        if gap is not None and lex.verb.match(text, gap.end()) is not None:
-            return article.span(start, end)
-        if lex.unit_body_partner.match(text, after) and _verbs(article, after, sentence.end):
-            return article.span(start, end)  # "Công an xã X phối hợp với … tổ chức kiểm tra …"
-        return None
-    return None
-
-
-def _statement(article: Article, segment: Segment, sentence: Span) -> _Statement | None:
-    """The activity a sentence states, when it says one of a body or of an official."""
-    lex, text = lexicon(), article.text
-    if lex.verb.search(text, sentence.start, sentence.end) is None:
-        return None
-    named = _noun_statement(article, segment, sentence)
-    if named is not None:
-        return named
-    body = _body(article, sentence)
-    if body is None or body.text == "đoàn":
-        # "Hội liên hiệp phụ nữ huyện thành lập đoàn kiểm tra …": the authority is the subject
-        body = _unit_body(article, sentence) or body
-    opening = article.opening(sentence)
-    verbs = _verbs(article, body.end if body is not None else opening, sentence.end)
-    if not verbs:
-        return None
-    verb = verbs[0]
-    acting = article.people_in(opening, verb.start())
-    if body is None and not acting and segment.kind != "title":
-        return None
-    if body is None and acting and lex.ask.search(text, acting[-1][1], verb.start()):
-        return None  # "bà X lưu ý công đoàn … kiểm tra …": the activity is asked of others
-    kind, verb_end = _kind(text, verb, sentence.end)
-    return _Statement(segment, sentence, body, verb.start(), verb_end, kind)
-
-
-def _kind(text: str, verb: re.Match[str], end: int) -> tuple[str, int]:
-    """The kind a verb states, and where the verb phrase ends ("làm việc … để kiểm tra")."""
-    lex = lexicon()
-    kind = lex.kinds[fold(verb.group())]
-    verb_end = verb.end()
-    named = lex.verb.match(text, verb_end + 1, end) if kind == "họp" else None
-    if named is not None:  # "chủ trì hội nghị đối thoại …": the meeting's own kind
-        kind, verb_end = lex.kinds[fold(named.group())], named.end()
-    purpose = lex.purpose.search(text, verb_end, end)
-    if kind == "làm việc" and purpose is not None:
-        kind, verb_end = lex.kinds[fold(purpose.group(1))], purpose.end()
-    voters = lex.voters.match(text, verb_end, end) if kind == "tiếp xúc cử tri" else None
-    if voters is not None:  # "tiếp xúc hơn 100 cử tri": the voters are no topic
-        verb_end = voters.end()
-    # "thăm và làm việc", "kiểm tra, đôn đốc": the first verb names it, the topic follows all
-    while (joined := lex.joined_verb.match(text, verb_end, end)) is not None:
-        verb_end = joined.end()
-    return kind, verb_end
-
-
-def _topic_end(article: Article, start: int, end: int) -> int:
-    """Where the object phrase from `start` ends: at its place, a linking word or a unit."""
-    lex, text = lexicon(), article.text
-    stops = [end]
-    places = article.places_in(start, end)
-    if places:
-        # "tại các hẻm nhỏ và nhà trọ trên địa bàn P.10": the preposition introduces the place
-        introduced = _introducing(text, start, places[0].start)
-        stops.append(places[0].start if introduced is None else introduced)
-    link = lex.topic_end.search(text, start, end)
-    if link is not None:
-        stops.append(link.start())
-    bodies = organizations(article, start + 1, min(stops))
-    if bodies:
-        # "việc bảo đảm an toàn thực phẩm tại bếp ăn của Trường X": the body is where, not what;
-        # "hoạt động của Trung tâm X" keeps it
-        body = bodies[0].start
-        owner = text.rfind(" của ", start, body)
-        introduced = _introducing(text, start, body)
-        if introduced is not None:
-            stops.append(introduced)
-        elif owner == -1 or body - owner > _PREPOSITION_REACH:
-            stops.append(body)
-    return min(stops)
-
-
-def _introducing(text: str, start: int, position: int) -> int | None:
-    """Where the preposition introducing what is at `position` starts: the first "tại"/"ở" close
-    enough before it, else a close "với" ("gắn với du lịch … tại xã X" is no place)."""
-    lex = lexicon()
-    near = [
-        preposition
-        for preposition in lex.preposition.finditer(text, start, position)
-        if position - preposition.end() <= _PREPOSITION_REACH
-        and not text.endswith(lex.preposition_compounds, 0, preposition.end() - 1)
-    ]
-    placing = [p.start() for p in near if p.group().strip() != "với"]
-    if placing:
-        return placing[0]
-    return near[-1].start() if near else None
-
-
-def _object(article: Article, start: int, end: int) -> Span | None:
-    """The object phrase after a verb: what was inspected, without place or date."""
-    lex, text = lexicon(), article.text
-    # "kiểm tra thực tế tại …", "khảo sát về tình hình …"
-    skipped = lex.object_lead_skip.match(text, start, end)
-    if skipped is not None:
-        start = skipped.end()
-        if lex.preposition.match(text, start, end):
-            return None  # "kiểm tra thực tế tại một số xã … về …": the topic comes after "về"
-    finish = _topic_end(article, start, end)
-    # "tình hình các công trình xây dựng của [xã Đắk Ha]": the place went, its "của" too
-    dangling = lex.topic_dangling.search(text, start, finish)
-    found = article.span(start, dangling.start() if dangling else finish)
-    if (
-        found is None
-        or lex.period_topic.fullmatch(found.text)
-        or lex.timing_topic.match(found.text)
-    ):
-        return None  # "giám sát năm 2019", "tiếp xúc cử tri trước kỳ họp": when, not what
-    period = lex.trailing_period.search(text, found.start, found.end)
-    return article.span(found.start, period.start()) if period else found
-
-
-def _topic(article: Article, statement: _Statement, title: _Statement | None) -> Span | None:
-    """The topic: after the verb, else after "về", else inside the body's name or the title;
-    none for a visit to people ("thăm công nhân …")."""
-    found = _any_topic(article, statement, title)
-    if statement.kind == "thăm" and found and lexicon().visited_people.match(found.text):
-        return None
-    return found
-
-
-def _any_topic(article: Article, statement: _Statement, title: _Statement | None) -> Span | None:
-    """The topic as the statement, the body's name or the title gives it."""
-    lex, text = lexicon(), article.text
-    found = _said_topic(article, statement)
-    if found is not None:
-        return found
-    body = statement.body
-    head = lex.topic_head.match(text, body.start) if body is not None else None
-    if body is not None and head is not None and not text.startswith(" của", head.end()):
-        found = _body_topic(article, body, head.end())
-        if found is not None:
-            return found
-    if title is not None and title is not statement:
-        found = _said_topic(article, title)
-        if found is not None:
-            return found
-    return _body_topic(article, body, body.start) if body is not None and head else None
-
-
-def _said_topic(article: Article, statement: _Statement) -> Span | None:
-    """The topic after a statement's verb, else after "việc", "về" … ("làm việc với UBND xã
-    về …"; "đối thoại với Nhân dân" alone has none)."""
-    lex, text = lexicon(), article.text
-    sentence_end = statement.sentence.end
-    if not _introduced(article, statement):
-        found = _object(article, statement.verb_end, sentence_end)
-        if found is not None:
-            return found
-    lead = next(
-        (
-            lead
-            for lead in lex.topic_lead.finditer(text, statement.verb_end, sentence_end)
-            if not text.endswith("làm ", 0, lead.start())  # "làm việc với …" is no topic
-        ),
-        None,
-    )
-    if lead is None:
-        return None
-    start = lead.end() if lead.group() in lex.topic_leads_after else lead.start()
-    return _object(article, start, sentence_end)
-
-
-def _bare_delegation(statement: _Statement) -> bool:
-    """Whether the statement's body is a bare "đoàn", which refers back to one named before
-    and so never opens the main activity."""
-    return statement.body is not None and statement.body.text.lower() == "đoàn"
-
-
-def _visit_topic(
-    article: Article, main: _Statement, visits: list[tuple[Segment, Span]]
-) -> Span | None:
-    """The topic a site visit of the same kind names when the main statement names none
-    ("… vừa tổ chức giám sát tại một số xã." then "Tại UBND xã X, đoàn giám sát việc …")."""
-    if main.kind == "thăm":
-        return None  # the visits of a visit are to people: "thăm gia đình thương binh …"
-    for segment, sentence in visits:
-        statement = _statement(article, segment, sentence)
-        if statement is not None and statement.kind == main.kind:
-            found = _said_topic(article, statement)
-            if found is not None:
-                return found
-    return None
-
-
-def _introduced(article: Article, statement: _Statement) -> bool:
-    """Whether a preposition follows the verb ("làm việc với …", "giám sát tại …"): what
-    follows is where or whom, not the topic."""
-    return bool(
-        lexicon().preposition.match(article.text, statement.verb_end, statement.sentence.end)
-    )
-
-
-def _body_topic(article: Article, body: Span, start: int) -> Span | None:
-    """The topic inside a body's name: "Đoàn kiểm tra <topic> thành phố X"."""
-    skip = lexicon().body_topic_skip.match(article.text, start, body.end)
-    if skip is not None:
-        start = skip.end()
-    places = article.places_in(start, body.end)
-    end = places[0].start if places else body.end
-    owner = article.text.rfind(" của ", start, end)
-    if owner != -1 and article.text[owner + 5 : owner + 6].isupper():
-        end = owner  # "Đoàn giám sát <topic> của HĐND tỉnh X": whose, not what
-    lex, first = lexicon(), start + (article.text[start : start + 1] == " ")
-    if lex.organization.match(article.text, first) or lex.unit_body_head.match(article.text, first):
-        return None  # "Đoàn kiểm tra Chi cục An toàn vệ sinh thực phẩm": whose delegation
-    return article.span(start, end)
-
-
-def _own_units(article: Article, statement: _Statement, leader: Official | None) -> set[str]:
+def _own_units(article: Article, statement: Statement, leader: Official | None) -> set[str]:
     """The inspecting side's units: in its body, its leader's title, before the verb."""
     own = {
         f"{p.type} {fold(p.name)}"
@@ -402,7 +73,7 @@ def _own_units(article: Article, statement: _Statement, leader: Official | None)
     return own
 
 
-def _venue(article: Article, place: Place, statement: _Statement) -> bool:
+def _venue(article: Article, place: Place, statement: Statement) -> bool:
     """Whether a unit before the inspecting body, or before the official acting alone, is where
     the activity took place ("ngày 9/10, tại xã Mai Châu, Đoàn giám sát …", "Chiều 5/5, tại xã
     Phúc Ninh, bà X, Đại biểu Quốc hội … tiếp xúc cử tri")."""
@@ -570,7 +241,7 @@ def _title_mentions(article: Article, titles: list[str]) -> list[tuple[int, int]
     for part in titles:
         units = list(lex.unit_word.finditer(part))
         stem = part[: units[-1].end()] if units else part
-        if len(stem.split()) >= _TITLED_WORDS and titles_lexicon().head.match(stem):
+        if len(stem.split()) >= TITLED_WORDS and titles_lexicon().head.match(stem):
             stems.add(stem)
     found = []
     for stem in stems:
@@ -599,239 +270,12 @@ def _visits_here(text: str, subject_end: int, sentence_end: int) -> bool:
     return named_end > subject_end and text[position : position + 2].strip()[:1].isalnum()
 
 
-def _leader(
-    article: Article, statement: _Statement, following: tuple[Span, ...] = ()
-) -> Official | None:
-    """The official who leads: "do X … làm Trưởng đoàn", "Trưởng đoàn X", else who acts."""
-    lex, text = lexicon(), article.text
-    for sentence in (statement.sentence, *following):
-        named = _named_leader(article, sentence)
-        if named is not None:
-            return named
-    acting = article.people_in(article.opening(statement.sentence), statement.verb_start)
-    if acting and (statement.body is None or acting[0][0] < statement.body.start):
-        return acting[0][2]
-    body = statement.body
-    led = lex.led_by.match(text, body.end) if body is not None else None
-    if led is not None:  # "Đoàn công tác … do bà X – Phó Chủ tịch … đã tiến hành kiểm tra"
-        found = _person_at_any(article, (led.end(), led.end(1)))
-        if found is not None:
-            return found
-    listed = lex.leader_list.match(text, body.end) if body is not None else None
-    if listed is not None:  # "Đoàn giám sát … gồm các đồng chí: X, Bí thư Huyện ủy; Y, …"
-        return article.person_at(listed.end())
-    if statement.body is not None:
-        return None
-    return next((o for o in article.officials if o.role == "Trưởng đoàn"), None)
-
-
-def _named_leader(article: Article, sentence: Span) -> Official | None:
-    """The official a sentence names as the leader: "do X … làm Trưởng đoàn", "do A … và B …
-    đồng trưởng đoàn" (the first), "Trưởng đoàn (giám sát) là (đồng chí) X"."""
-    lex, text = lexicon(), article.text
-    for marker in lex.leader_after.finditer(text, sentence.start, sentence.end):
-        if marker.group().startswith("đồng"):
-            led_by = text.rfind(" do ", sentence.start, marker.start())
-            people = article.people_in(max(led_by, sentence.start), marker.start())
-            if people:
-                return people[0][2]
-        chairs = lex.co_leaders.search(text, sentence.start, marker.start())
-        people = article.people_in(chairs.end(), marker.start()) if chairs else []
-        if people:  # "Các đồng chí: A, …; B, … chủ trì": the first
-            return people[0][2]
-        first = _first_of_joined(article, sentence, marker.start())
-        if first is not None:
-            return first
-        before = article.person_before(sentence.start, marker.start())
-        if before is not None:
-            return before
-    for marker in lex.leader_before.finditer(text, sentence.start, sentence.end):
-        after = _named_after(article, marker.end())
-        if after is not None:
-            return after
-    return None
-
-
-def _first_of_joined(article: Article, sentence: Span, end: int) -> Official | None:
-    """The subject named first of officials joined by "và" before the lead role: "Đồng chí A,
-    …, và đồng chí B, … chủ trì buổi làm việc" is led by A."""
-    lex, text = lexicon(), article.text
-    people = article.people_in(sentence.start, end)
-    if len(people) < 2 or not lex.co_leader_join.search(text, sentence.start, people[-1][0]):
-        return None
-    for start in _subject_starts(article, sentence):
-        subject = lex.titled_subject.match(text, start)
-        if subject is not None and people[0][0] in (start, subject.end()):
-            return people[0][2]
-    return None
-
-
-def _named_after(article: Article, position: int) -> Official | None:
-    """The official right after a lead role, past "là", "có" or ":" and an honorific
-    ("Trưởng đoàn là đồng chí X", "Chủ trì hội nghị: bà X")."""
-    gap = lexicon().leader_gap.match(article.text, position)
-    return _person_at_any(article, (position, *(gap.span(1) if gap else ())))
-
-
-def _person_at_any(article: Article, positions: tuple[int, ...]) -> Official | None:
-    """The official whose mention starts at the first of `positions` that starts one (with
-    or without the honorific before the name)."""
-    return next(filter(None, map(article.person_at, positions)), None)
-
-
-def _opening_leader(article: Article, main: _Statement, further: set[int]) -> Official | None:
-    """The official named by a sentence that opens with the lead role, anywhere before the
-    further activities: "Chủ trì buổi giám sát là bà X, …" three paragraphs down."""
-    lex, text = lexicon(), article.text
-    for segment, sentence in article.sentences:
-        if sentence.start <= main.sentence.start or segment.kind not in ("lead", "body"):
-            continue
-        if sentence.start in further:
-            break
-        for role in lex.role_first.finditer(text, sentence.start, sentence.end):
-            # "Trưởng đoàn kiểm tra, đồng chí X, …"
-            named = _person_at_any(article, (role.end(), role.start(1)))
-            if named is not None:
-                return named
-        marker = lex.leader_before.match(text, sentence.start)
-        found = _named_after(article, marker.end()) if marker is not None else None
-        if found is not None:
-            return found
-    return None
-
-
-def _titled_leader(article: Article, statement: _Statement) -> Official | None:
-    """The official a statement names by title only, when the article gives that title to one
-    person ("Bí thư Huyện ủy Khoái Châu thăm …" and "Đồng chí X, …, Bí thư Huyện ủy Khoái
-    Châu")."""
-    written = _subject_title(article, statement)
-    if written is None:
-        return None
-    folded = fold(written)
-    holders = [o for o in article.officials if _holds(o, folded)]
-    return holders[0] if len(holders) == 1 else None
-
-
-def _holds(official: Official, title: str) -> bool:
-    """Whether one of the official's chained titles is `title` (folded), or `title` with its
-    unit's name written out: "Chủ tịch UBND xã Kiến Hải" for "Chủ tịch UBND xã" of xã Kiến Hải;
-    "Phó Trưởng ban X" holds no "Trưởng ban X"."""
-    place = fold(official.place or "")
-    for part in fold(official.title or "").split(", "):
-        if part.startswith(title):
-            return True
-        named = title[len(part) :].strip()
-        if title.startswith(part + " ") and place.endswith(" " + named):
-            return True
-    return False
-
-
-def _subject_title(article: Article, statement: _Statement) -> str | None:
-    """The title a statement's subject is named by, without honorific, companions or adverbs
-    ("Sáng 11/9, Phó Chủ tịch UBND tỉnh X cùng lãnh đạo các sở đã đi kiểm tra …")."""
-    lex, text = lexicon(), article.text
-    for opening in _subject_starts(article, statement.sentence):
-        subject = lex.titled_subject.match(text, opening, statement.verb_start)
-        start = subject.end() if subject is not None else opening
-        end = statement.verb_start
-        companion = text.find(" cùng ", start, end)
-        if companion != -1:
-            end = companion
-        while (gap := lex.subject_gap.search(text, start, end)) is not None:
-            end = gap.start()  # "… đã đi kiểm tra": the adverbs are no part of the title
-        written = text[start:end].strip(" ,")
-        if len(written.split()) >= _TITLED_WORDS and titles_lexicon().head.match(fold(written)):
-            return written
-    return None
-
-
-def _members(article: Article, leader: Official | None) -> list[str]:
-    """Officials named after "Tham gia đoàn có", "Cùng đi có", "Thành viên đoàn" …"""
-    names: dict[str, None] = {}
-    seen: set[int] = set()
-    for marker in lexicon().member.finditer(article.text):
-        index = article.sentence_at(marker.start())
-        if index is None or index in seen:
-            continue
-        seen.add(index)
-        end = article.sentences[index][1].end
-        host = lexicon().host.search(article.text, marker.end(), end)
-        for _, _, person in article.people_in(marker.end(), host.start() if host else end):
-            if leader is None or person.name != leader.name:
-                names.setdefault(person.name, None)
-    for listed in lexicon().leader_list.finditer(article.text):
-        # "Đoàn … gồm các đồng chí: X, …; Y, … đã làm việc với …": the list ends at the verb
-        index = article.sentence_at(listed.start())
-        if index is None:
-            continue
-        end = article.sentences[index][1].end
-        verbs = _verbs(article, listed.end(), end)
-        for _, _, person in article.people_in(listed.end(), verbs[0].start() if verbs else end):
-            if leader is None or person.name != leader.name:
-                names.setdefault(person.name, None)
-    if leader is not None:
-        for person in _co_leaders(article, leader):
-            names.setdefault(person.name, None)
-    hosts = _hosts(article)
-    return [name for name in names if name not in hosts]
-
-
-def _co_leaders(article: Article, leader: Official) -> list[Official]:
-    """Who leads beside the leader, named with them before or after the lead role ("Các đồng
-    chí: A, …; B, … chủ trì", "A và B đồng chủ trì", "Đồng chủ trì hội nghị có A và B")."""
-    lex, text = lexicon(), article.text
-    found: list[Official] = []
-    for _, sentence in article.sentences:
-        if not any(
-            p.name == leader.name for _, _, p in article.people_in(sentence.start, sentence.end)
-        ):
-            continue
-        groups = [
-            _leading_group(article, sentence, marker.start())
-            for marker in lex.leader_after.finditer(text, sentence.start, sentence.end)
-        ]
-        for marker in lex.leader_before.finditer(text, sentence.start, sentence.end):
-            if marker.group().lower().startswith("đồng"):
-                groups.append([p for _, _, p in article.people_in(marker.end(), sentence.end)])
-        for group in groups:
-            if group and group[0].name == leader.name:
-                found.extend(group[1:])
-    return found
-
-
-def _leading_group(article: Article, sentence: Span, marker: int) -> list[Official]:
-    """The officials named together before a lead role at `marker`, the leader first; none
-    when one official alone is named there."""
-    lex, text = lexicon(), article.text
-    start: int | None = None
-    if text.startswith("đồng", marker):
-        start = max(text.rfind(" do ", sentence.start, marker), sentence.start)
-    elif (chairs := lex.co_leaders.search(text, sentence.start, marker)) is not None:
-        start = chairs.end()
-    elif _first_of_joined(article, sentence, marker) is not None:
-        start = sentence.start
-    if start is None:
-        return []
-    return [p for _, _, p in article.people_in(start, marker)]
-
-
-def _hosts(article: Article) -> set[str]:
-    """Officials named as receiving the delegation ("Làm việc với đoàn có ông X, …")."""
-    lex, found = lexicon(), set[str]()
-    for marker in lex.host.finditer(article.text):
-        index = article.sentence_at(marker.start())
-        if index is not None:
-            end = article.sentences[index][1].end
-            found.update(person.name for _, _, person in article.people_in(marker.end(), end))
-    return found
-
-
 @dataclass(frozen=True, slots=True)
 class _Further:
     """A further activity: its statement, whether the main delegation does it ("Cùng ngày,
     đoàn …"), whether it is dated with the main one, and the date its opener names."""
 
-    statement: _Statement
+    statement: Statement
     delegation: bool
     same_day: bool
     date: EventDate | None = None
@@ -859,39 +303,20 @@ def _further(article: Article, segment: Segment, sentence: Span) -> _Further | N
             adverbs = lex.secondary_adverbs.match(text, position, sentence.end)
             verb = lex.verb.match(text, adverbs.end()) if adverbs is not None else None
             if verb is not None and verb.end() <= sentence.end:
-                kind, verb_end = _kind(text, verb, sentence.end)
+                kind, verb_end = activity_kind(text, verb, sentence.end)
                 verb_start = marker.end() if aside is not None else verb.start()
-                delegated = _Statement(segment, sentence, None, verb_start, verb_end, kind)
+                delegated = Statement(segment, sentence, None, verb_start, verb_end, kind)
                 return _Further(delegated, True, same_day, date)
         if lex.body_head.match(text, subject.start()) is None:
             return None
         # "Sáng cùng ngày, đoàn công tác số 2 của huyện kiểm tra …": a body of its own
-    statement = _statement(article, segment, sentence)
+    statement = statement_of(article, segment, sentence)
     if statement is None:
-        titled = _titled_subject(article, segment, sentence, opened)
+        titled = titled_subject(article, segment, sentence, opened)
         return _Further(titled, True, same_day, date, alone=True) if titled is not None else None
     if lex.not_visit.search(text, marker.end() - 1, statement.verb_start):
         return None  # "Sau đó, ông X kiến nghị huyện sớm kiểm tra …" asks for one
     return _Further(statement, False, same_day, date)
-
-
-def _titled_subject(
-    article: Article, segment: Segment, sentence: Span, start: int
-) -> _Statement | None:
-    """The activity of a subject named by its title only, the main delegation's leader ("Sau
-    đó, đồng chí Chủ tịch UBND tỉnh đến kiểm tra …", "Ngày 20/6, Phó Chủ tịch UBND huyện đã
-    làm việc với …")."""
-    text = article.text
-    subject = lexicon().titled_subject.match(text, start, sentence.end)
-    if subject is None or titles_lexicon().head.match(text, subject.end()) is None:
-        return None
-    verbs = _verbs(article, subject.end(), min(sentence.end, start + _TITLED_REACH))
-    if not verbs or lexicon().not_visit.search(text, start, verbs[0].start()):
-        return None
-    if lexicon().ask.search(text, start, verbs[0].start()):
-        return None  # "Chủ tịch UBND xã cho biết, đoàn đã kiểm tra …": a report of it
-    kind, verb_end = _kind(text, verbs[0], sentence.end)
-    return _Statement(segment, sentence, None, verbs[0].start(), verb_end, kind)
 
 
 def _opener_date(article: Article, start: int, end: int) -> EventDate | None:
@@ -903,7 +328,7 @@ def _opener_date(article: Article, start: int, end: int) -> EventDate | None:
     return None
 
 
-def _new_places(article: Article, statement: _Statement, main: Inspection) -> bool:
+def _new_places(article: Article, statement: Statement, main: Inspection) -> bool:
     """Whether an activity names a commune or a higher unit the main one did not inspect."""
     known = {(t.type, fold(t.name)) for t in main.targets}
     return any(
@@ -921,7 +346,7 @@ def _is_further(article: Article, further: _Further, main: Inspection) -> bool:
     if statement.kind != main.kind and not site_visit:
         # "Cùng ngày, đoàn làm việc với UBND xã …", "… với Công an xã …"; a household visited in
         # a thôn ("Sau đó, đoàn đến thăm gia đình ông X ở thôn Y") is a site visit
-        if statement.kind != "thăm" and _topic(article, statement, None) is not None:
+        if statement.kind != "thăm" and topic_of(article, statement, None) is not None:
             return True  # "Chiều cùng ngày, đoàn kiểm tra tiến độ … ở ấp X": its own topic
         return any(
             place.level <= WARD_LEVEL
@@ -972,7 +397,7 @@ def _unique(spans: list[Span]) -> list[Span]:
 
 
 def _parallel(
-    article: Article, main: _Statement, first: Inspection, main_index: int
+    article: Article, main: Statement, first: Inspection, main_index: int
 ) -> list[Inspection]:
     """The delegations one body sent in parallel, each in a sentence of its own ("Đoàn thứ
     nhất do ông X … làm trưởng đoàn đã khảo sát tại …", "Đoàn thứ hai do bà Y …"): the main
@@ -991,7 +416,7 @@ def _parallel(
             clause = article.span(start, end)
             if clause is None or lex.parallel_delegation.match(text, start) is None:
                 continue
-            leader = _named_leader(article, clause)
+            leader = named_leader(article, clause)
             if leader is not None and all(leader.name != o.name for _, o in delegations):
                 delegations.append((clause, leader))
     if len(delegations) < 2:
@@ -1032,26 +457,26 @@ class InspectionFinder:
     def match(self, doc: Doc) -> list[Inspection]:
         """The inspections of the article, the main one first."""
         article = Article(doc)
-        title: _Statement | None = None
-        main: _Statement | None = None
+        title: Statement | None = None
+        main: Statement | None = None
         main_index = title_index = len(article.sentences)
         for index, (segment, sentence) in enumerate(article.sentences):
             if segment.kind not in ("title", "lead", "body"):
                 continue
-            statement = _statement(article, segment, sentence)
+            statement = statement_of(article, segment, sentence)
             if statement is None and segment.kind != "title":
                 # "Sáng 8/11, Chủ tịch UBND phường X đã đi kiểm tra …", the name in a caption
                 statement = next(
                     filter(
                         None,
                         (
-                            _titled_subject(article, segment, sentence, start)
-                            for start in _subject_starts(article, sentence)
+                            titled_subject(article, segment, sentence, start)
+                            for start in subject_starts(article, sentence)
                         ),
                     ),
                     None,
                 )
-            if statement is None or _bare_delegation(statement):
+            if statement is None or bare_delegation(statement):
                 continue
             if segment.kind == "title":
                 if title is None:
@@ -1092,8 +517,8 @@ class InspectionFinder:
     def _inspection(
         self,
         article: Article,
-        main: _Statement,
-        title: _Statement | None,
+        main: Statement,
+        title: Statement | None,
         following: tuple[Span, ...],
         further: set[int],
         *,
@@ -1102,11 +527,11 @@ class InspectionFinder:
         """The main activity; `further` holds the starts of the sentences of the others, and
         `claimed` their targets, which the title's places then are."""
         leader = (
-            _leader(article, main, following)
-            or _opening_leader(article, main, further)
+            leader_of(article, main, following)
+            or opening_leader(article, main, further)
             or next((o for o in article.officials if o.role == "Trưởng đoàn"), None)
-            or _titled_leader(article, main)
-            or (_titled_leader(article, title) if title is not None else None)
+            or titled_leader(article, main)
+            or (titled_leader(article, title) if title is not None else None)
         )  # "… Trưởng đoàn Ka Hòa cho biết" far from the statement; a headline's title
         own = _own_units(article, main, leader)
         if main.body is not None:
@@ -1129,7 +554,7 @@ class InspectionFinder:
             skipped |= {f"{t} {fold(n)}" for t, n in _addresses(article, main.sentence)}
             _targets(article, title.verb_start, title.sentence.end, skipped, found)
             found_bodies += organizations(article, title.verb_end, title.sentence.end)
-        titled = _subject_title(article, main) if leader is None and main.body is None else None
+        titled = subject_title(article, main) if leader is None and main.body is None else None
         visits: list[tuple[Segment, Span]] = []
         for index in _visits(article, leader, main.body, titled):
             segment, sentence = article.sentences[index]
@@ -1154,8 +579,8 @@ class InspectionFinder:
             kind=main.kind,
             body=main.body,
             leader=leader.name if leader is not None else None,
-            members=_members(article, leader),
-            topic=_topic(article, main, title) or _visit_topic(article, main, visits),
+            members=members_of(article, leader),
+            topic=topic_of(article, main, title) or visit_topic(article, main, visits),
             targets=[InspectionTarget(type=t, name=n) for t, n in found],
             organizations=_unique(found_bodies),
             date=date,
@@ -1179,7 +604,7 @@ class InspectionFinder:
             index = article.sentence_at(statement.sentence.start)
             after = article.sentences[index + 1 : index + 2] if index is not None else []
             following = tuple(s for _, s in after)
-            leader = _leader(article, statement, following)
+            leader = leader_of(article, statement, following)
             body, leader_name, members = statement.body, leader.name if leader else None, []
         own = _own_units(article, statement, leader)
         if body is not None:
@@ -1188,7 +613,7 @@ class InspectionFinder:
         _targets(article, statement.verb_start, statement.sentence.end, own, found)
         bodies = organizations(article, statement.verb_end, statement.sentence.end)
         _organization_units(article, bodies, own, found)
-        topic = _topic(article, statement, None)
+        topic = topic_of(article, statement, None)
         if topic is not None and lexicon().organization.match(article.text, topic.start):
             topic = None  # "đến kiểm tra Trường THCS X": what was inspected is a body
         same = lexicon().same_topic.search(
