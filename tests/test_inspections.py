@@ -328,6 +328,15 @@ def test_a_site_visit_or_an_ask_is_no_further_activity(nlp: Language, sentence: 
 # (a sentence of a site visit, the organizations it inspects), written for these tests.
 # fmt: off
 ORGANIZATION_CASES = [
+    # a shop, a cooperatives' union, a savings group; "ở" of "Nhà ở" inside a name
+    ("Đoàn đã kiểm tra Cửa hàng xăng dầu số 12 và Doanh nghiệp tư nhân Thành Đạt.",
+     ["Cửa hàng xăng dầu số 12", "Doanh nghiệp tư nhân Thành Đạt"]),
+    ("Đoàn đã làm việc với Liên minh Hợp tác xã tỉnh và Tổ tiết kiệm và vay vốn thôn Đông.",
+     ["Liên minh Hợp tác xã tỉnh", "Tổ tiết kiệm và vay vốn thôn Đông"]),
+    ("Đoàn đã làm việc với Công ty CP Đầu tư Nhà ở xã hội Hòa Khánh Xanh về tiến độ dự án.",
+     ["Công ty CP Đầu tư Nhà ở xã hội Hòa Khánh Xanh"]),
+    # one body of each of several units names none
+    ("Đoàn đã làm việc với Ủy ban MTTQ Việt Nam các xã Tư Mại và Yên Lư.", []),
     # "và" before another body's head ends the first name
     ("Đoàn đã kiểm tra Phòng khám đa khoa Tân Dĩnh 115 và Nhà thuốc Minh Châu.",
      ["Phòng khám đa khoa Tân Dĩnh 115", "Nhà thuốc Minh Châu"]),

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from vnreport.pipeline.inspection_article import Article, lexicon
 from vnreport.records import Span
 
 _ORGANIZATION_REACH = 80
 _INTRODUCERS = (" với ", " tại ", " ở ", " đến ", " thăm ")
 _LEVEL_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "trấn", "phố"})
+_PLURAL_UNITS = re.compile(
+    r" (?:các|những) (?:xã|phường|thị trấn|huyện|quận|thôn|tổ dân phố)(?!\w)"
+)
 
 
 def organizations(article: Article, start: int, end: int) -> list[Span]:
@@ -31,6 +36,8 @@ def organizations(article: Article, start: int, end: int) -> list[Span]:
         span = article.span(head.start(), _organization_end(article, head.end(), end))
         if span is None or not _named(article, head.start(), head.end(), span.end):
             continue
+        if _PLURAL_UNITS.search(span.text):
+            continue  # "Ủy ban MTTQ Việt Nam các xã A, B và C": one body of each, none named
         if head.group() in lex.establishments and not _proper(article, head.end(), span.end):
             continue  # "cơ sở kinh doanh thức ăn đường phố": no name, a kind of place
         if found and _parent_address(article, found[-1], span):
@@ -82,6 +89,8 @@ def _organization_end(article: Article, start: int, end: int) -> int:
         )  # "… và Nhà thuốc Minh Châu", "… và UBND xã Quảng Châu": another body
         if named_on and another is None:
             continue  # "HTX Nông nghiệp và Dịch vụ Tân Tiến": one name
+        if text[start : stop.end() - 1].lower().endswith(lex.preposition_compounds):
+            continue  # "Công ty CP Đầu tư Nhà ở xã hội X": "ở" of "nhà ở"
         finish = stop.start()
         break
     places = article.places_in(start, finish)
