@@ -1757,3 +1757,15 @@ def test_a_delegation_named_with_its_activity_and_capitalised_matter(nlp: Langua
     assert item.body is not None
     assert item.body.text == "Đoàn liên ngành kiểm tra An toàn vệ sinh thực phẩm huyện Lạng Giang"
     assert [o.text for o in item.organizations] == ["Trường Mầm non Tân Dĩnh"]
+
+
+def test_the_one_head_of_the_inspecting_body_leads_it(nlp: Language) -> None:
+    text = (
+        "Ngày 13/11, Ban Văn hóa - Xã hội HĐND tỉnh Bắc Giang tổ chức khảo sát tình hình cơ sở "
+        "vật chất trường học tại huyện Lạng Giang.\n\n"
+        "Bà Ngô Thị Lan (thứ hai từ trái), Trưởng Ban Văn hóa - Xã hội HĐND tỉnh kiểm tra phòng "
+        "học tại Trường Tiểu học Tân Dĩnh\n\n"
+        "Kết luận, bà Ngô Thị Lan đề nghị huyện rà soát các điểm trường lẻ."
+    )
+    item = _report(nlp, text).inspections[0]
+    assert (item.kind, item.leader) == ("khảo sát", "Ngô Thị Lan")

@@ -4,6 +4,8 @@ official, co-chairs, and the members listed ("Tham gia đoàn có …"), hosts l
 
 from __future__ import annotations
 
+import re
+
 from vnreport.pipeline.inspection_article import Article, lexicon
 from vnreport.pipeline.inspection_statements import (
     TITLED_WORDS,
@@ -241,3 +243,33 @@ def _hosts(article: Article) -> set[str]:
             end = article.sentences[index][1].end
             found.update(person.name for _, _, person in article.people_in(marker.end(), end))
     return found
+
+
+def body_head(article: Article, body: Span | None) -> Official | None:
+    """The one official who heads the inspecting body by title, when nothing else names the
+    leader: "Ban Văn hóa - Xã hội HĐND tỉnh" and "bà X, Trưởng Ban Văn hóa - Xã hội HĐND tỉnh"."""
+    if body is None or not body.text[:1].isupper():
+        return None
+    name = _dashes(fold(body.text))
+    heads = [
+        official
+        for official in article.officials
+        for part in fold(official.title or "").split(", ")
+        if part.startswith("trưởng ") and _same_body(_dashes(part[len("trưởng ") :]), name)
+    ]
+    return heads[0] if len({o.name for o in heads}) == 1 else None
+
+
+def _same_body(titled: str, body: str) -> bool:
+    """Whether a title's body is the body, or the body with its unit's name written out ("ban
+    văn hóa - xã hội hđnd tỉnh" and "… tỉnh quảng nam")."""
+    return body == titled or (
+        body.startswith(titled + " ") and _UNIT_END.search(titled) is not None
+    )
+
+
+_UNIT_END = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|phường|phố|quận|trấn)$")
+
+
+def _dashes(text: str) -> str:
+    return text.replace("–", "-")

@@ -28,6 +28,7 @@ from vnreport.pipeline import store
 from vnreport.pipeline.dates import find_dates
 from vnreport.pipeline.inspection_article import WARD_LEVEL, Article, Place, lexicon
 from vnreport.pipeline.inspection_leaders import (
+    body_head,
     leader_of,
     members_of,
     named_leader,
@@ -532,6 +533,7 @@ class InspectionFinder:
             or next((o for o in article.officials if o.role == "Trưởng đoàn"), None)
             or titled_leader(article, main)
             or (titled_leader(article, title) if title is not None else None)
+            or body_head(article, main.body)
         )  # "… Trưởng đoàn Ka Hòa cho biết" far from the statement; a headline's title
         own = _own_units(article, main, leader)
         if main.body is not None:
