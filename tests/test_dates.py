@@ -14,6 +14,7 @@ CASES = [
     ("Ngày 3/11/2024, Ban Dân vận kiểm tra tại xã.", "2024-11-03"),
     ("Sáng nay (5/6), UBND huyện kiểm tra tại thị trấn.", "--06-05"),
     ("Ngày 5 tháng 6 năm 2024, đoàn làm việc tại xã.", "2024-06-05"),
+    ("Từ ngày 24 đến ngày 26/7/2024, đoàn giám sát tại các xã.", "2024-07-24"),  # the first day
     ("Theo Nghị định 71/1998/NĐ-CP, xã đã làm tốt.", None),        # a document number
     ("Ngày 31/2, đoàn làm việc tại xã.", None),                     # no such day
     ("Vừa qua, đoàn yêu cầu xã hoàn thành trước ngày 30/6.", None),  # a deadline

@@ -29,7 +29,8 @@ _SEGMENT_PRIORITY = {"lead": 0, "title": 1, "body": 2, "caption": 3}
 def _pattern() -> re.Pattern[str]:
     cues = sorted(load_json("dates")["cues"], key=len, reverse=True)
     cue = "|".join(re.escape(word) for word in cues)
-    other_day = r"(?:(?: và | đến | - | – |-|–|, ?)\d{1,2})?"  # "24 và 25/7": the first day
+    # "24 và 25/7", "từ ngày 24 đến ngày 26/7/2024": the first day
+    other_day = r"(?:(?: và | đến | - | – |-|–|, ?)(?:ngày )?\d{1,2})?"
     numeric = (
         rf"(?P<d>\d{{1,2}}){other_day}\s?[/.-]\s?(?P<m>\d{{1,2}})"
         r"(?:\s?[/.-]\s?(?P<y>\d{4}))?(?![\d/])"

@@ -46,6 +46,7 @@ def _patterns() -> _Patterns:
     cue = alternation(dates["dateline_cues"])
     tools = alternation(dates["dateline_tools"])
     counters = alternation(dates["dateline_counters"])
+    authors = alternation(dates["dateline_authors"])
     weekday = r"(?:(?:thứ (?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)[, –-]+)?"
     gap = r"[ ,|–-]*"
 
@@ -54,7 +55,8 @@ def _patterns() -> _Patterns:
             rf"(?:(?:{cue})[ ]?:?[ ]*)?{weekday}(?:ngày[ ]*)?(?:{time}{gap}(?:ngày[ ]*)?)?{day}"
             rf"(?:{gap}(?:lúc[ ]*)?{time})?[ ]*(?:\(?gmt[ ]?[+-]?[ ]?\d{{1,2}}(?::?\d{{2}})?\)?)?"
             rf"(?:[ ]*[|–-]?[ ]*(?:(?:{counters}):?[ ]*)?[\d.]+)?"
-            rf"(?:[ ]*[|–-][ ]*(?:{tools}))*[ ]*[|–-]?",
+            rf"(?:[ ]*[|–-][ ]*(?:{tools}))*"
+            rf"(?:[ ]*[|–-][ ]*(?:{authors})[ ]*:[^|\n]{{1,60}})?[ ]*[|–-]?",
             re.IGNORECASE,
         )
 
