@@ -335,6 +335,10 @@ ORGANIZATION_CASES = [
      ["Liên minh Hợp tác xã tỉnh", "Tổ tiết kiệm và vay vốn thôn Đông"]),
     ("Đoàn đã làm việc với Công ty CP Đầu tư Nhà ở xã hội Hòa Khánh Xanh về tiến độ dự án.",
      ["Công ty CP Đầu tư Nhà ở xã hội Hòa Khánh Xanh"]),
+    # the owner of the projects inspected is no body inspected
+    ("Đoàn đã kiểm tra tiến độ các dự án do Ban Quản lý dự án Đầu tư xây dựng các công trình "
+     "dân dụng và công nghiệp tỉnh làm chủ đầu tư: Trung tâm Y tế huyện Yên Dũng.",
+     ["Trung tâm Y tế huyện Yên Dũng"]),
     # one body of each of several units names none
     ("Đoàn đã làm việc với Ủy ban MTTQ Việt Nam các xã Tư Mại và Yên Lư.", []),
     # "và" before another body's head ends the first name

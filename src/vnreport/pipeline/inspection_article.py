@@ -89,6 +89,7 @@ class Lexicon:
     venue: re.Pattern[str]
     arrival: re.Pattern[str]
     organization_blocker: re.Pattern[str]
+    owner: re.Pattern[str]
     secondary_marker: re.Pattern[str]
     same_day: frozenset[str]
     titled_subject: re.Pattern[str]
@@ -193,6 +194,7 @@ def lexicon() -> Lexicon:
         ),
         venue=re.compile("(?:^|\\W)(?:" + alternation(data["venue_markers"]) + ") $"),
         arrival=re.compile(" (?:" + alternation(data["arrival_verbs"]) + ") $"),
+        owner=re.compile(" (?:" + alternation(data["owner_markers"]) + r")(?!\w)"),
         organization_blocker=re.compile(
             "(?:^|\\W)(?:" + alternation(data["organization_blockers"]) + ") $"
         ),

@@ -10,6 +10,7 @@ from vnreport.records import Span
 _ORGANIZATION_REACH = 80
 _INTRODUCERS = (" với ", " tại ", " ở ", " đến ", " thăm ")
 _LEVEL_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "trấn", "phố"})
+_CLAUSE_MARK = re.compile("[,;:.]")
 _PLURAL_UNITS = re.compile(
     r" (?:các|những) (?:xã|phường|thị trấn|huyện|quận|thôn|tổ dân phố)(?!\w)"
 )
@@ -36,6 +37,8 @@ def organizations(article: Article, start: int, end: int) -> list[Span]:
         span = article.span(head.start(), _organization_end(article, head.end(), end))
         if span is None or not _named(article, head.start(), head.end(), span.end):
             continue
+        if text.endswith(" do ", 0, head.start()) and _owns(text, span.end):
+            continue  # "các dự án do Ban Quản lý dự án … làm chủ đầu tư": the owner
         if _PLURAL_UNITS.search(span.text):
             continue  # "Ủy ban MTTQ Việt Nam các xã A, B và C": one body of each, none named
         if head.group() in lex.establishments and not _proper(article, head.end(), span.end):
@@ -44,6 +47,13 @@ def organizations(article: Article, start: int, end: int) -> list[Span]:
             continue  # "Chi bộ thôn X, Đảng bộ xã Y": the branch's parent, as its address
         found.append(span)
     return found
+
+
+def _owns(text: str, end: int) -> bool:
+    """Whether an owner marker follows in the same clause ("… và công nghiệp tỉnh làm chủ đầu
+    tư")."""
+    owner = lexicon().owner.search(text, end, min(len(text), end + _ORGANIZATION_REACH))
+    return owner is not None and not _CLAUSE_MARK.search(text, end, owner.start())
 
 
 def _proper(article: Article, start: int, end: int) -> bool:
