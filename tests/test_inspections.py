@@ -695,24 +695,29 @@ def test_the_topic_ends_where_its_place_begins(nlp: Language, sentence: str, top
     assert [(t.type, t.name) for t in item.targets] == [("xã", "Yên Lư")]
 
 
-def test_the_site_after_the_verb_is_no_topic(nlp: Language) -> None:
-    sentence = (
-        "Sáng 5/6, ông Trịnh Văn Hải, Chủ tịch UBND tỉnh Bắc Giang đã đi kiểm tra thực tế hiện "
-        "trường về tiến độ thi công các dự án tại xã Tân Dĩnh."
-    )
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        # the site right after the verb
+        (
+            "Sáng 5/6, ông Trịnh Văn Hải, Chủ tịch UBND tỉnh Bắc Giang đã đi kiểm tra thực tế hiện "
+            "trường về tiến độ thi công các dự án tại xã Tân Dĩnh.",
+            "tiến độ thi công các dự án",
+        ),
+        # an unnamed place after "thực tế"
+        (
+            "Ngày 5/5, Đoàn công tác của tỉnh đã kiểm tra thực tế tại một số xã trên địa bàn huyện "
+            "về công tác phòng chống thiên tai.",
+            "công tác phòng chống thiên tai",
+        ),
+    ],
+)
+def test_where_the_verb_goes_leaves_the_topic_to_ve(
+    nlp: Language, sentence: str, topic: str
+) -> None:
     (item,) = _report(nlp, sentence).inspections
     assert item.topic is not None
-    assert item.topic.text == "tiến độ thi công các dự án"
-
-
-def test_an_unnamed_place_after_thuc_te_is_no_topic(nlp: Language) -> None:
-    sentence = (
-        "Ngày 5/5, Đoàn công tác của tỉnh đã kiểm tra thực tế tại một số xã trên địa bàn huyện về "
-        "công tác phòng chống thiên tai."
-    )
-    (item,) = _report(nlp, sentence).inspections
-    assert item.topic is not None
-    assert item.topic.text == "công tác phòng chống thiên tai"
+    assert item.topic.text == topic
 
 
 @pytest.mark.parametrize(

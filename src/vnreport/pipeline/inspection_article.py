@@ -103,6 +103,7 @@ class Lexicon:
     object_lead_skip: re.Pattern[str]
     period_topic: re.Pattern[str]
     trailing_period: re.Pattern[str]
+    plural_units: re.Pattern[str]
     timing_topic: re.Pattern[str]
     host: re.Pattern[str]
     co_leaders: re.Pattern[str]
@@ -272,7 +273,17 @@ def lexicon() -> Lexicon:
         timing_topic=re.compile(alternation(data["timing_topics"]) + r"(?!\w)"),
         # "… bếp ăn tập thể trong trường học năm 2025": the year closes the topic, no part of it
         trailing_period=re.compile(
-            r"[ ,]+(?:trong |của )?(?:năm học|năm|giai đoạn) \d{4}(?: ?[-–] ?\d{4})?\Z"
+            r"[ ,]+(?:trong |của )?(?:"
+            + alternation(data["closing_periods"])
+            + r") \d{4}(?: ?[-–] ?\d{4})?\Z"
+        ),
+        # "Ủy ban MTTQ Việt Nam các xã A, B và C": one body of each unit, none named
+        plural_units=re.compile(
+            " (?:"
+            + alternation(load_json("group_types")["plural_markers"])
+            + ") (?:"
+            + alternation([*load_json("admin_types")["types"], *load_json("group_types")["types"]])
+            + ")(?!\\w)"
         ),
         period_topic=re.compile(
             r"(?:\d+ )?(?:{heads})(?:[ ,/\-–]+(?:\d+|[IVX]+|và|đến|{heads}))*".format(

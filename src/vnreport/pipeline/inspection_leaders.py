@@ -4,8 +4,6 @@ official, co-chairs, and the members listed ("Tham gia đoàn có …"), hosts l
 
 from __future__ import annotations
 
-import re
-
 from vnreport.pipeline.inspection_article import Article, lexicon
 from vnreport.pipeline.inspection_statements import (
     TITLED_WORDS,
@@ -263,12 +261,10 @@ def body_head(article: Article, body: Span | None) -> Official | None:
 def _same_body(titled: str, body: str) -> bool:
     """Whether a title's body is the body, or the body with its unit's name written out ("ban
     văn hóa - xã hội hđnd tỉnh" and "… tỉnh quảng nam")."""
+    units = list(lexicon().unit_word.finditer(titled))
     return body == titled or (
-        body.startswith(titled + " ") and _UNIT_END.search(titled) is not None
+        body.startswith(titled + " ") and bool(units) and units[-1].end() == len(titled)
     )
-
-
-_UNIT_END = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|phường|phố|quận|trấn)$")
 
 
 def _dashes(text: str) -> str:

@@ -11,9 +11,6 @@ _ORGANIZATION_REACH = 80
 _INTRODUCERS = (" với ", " tại ", " ở ", " đến ", " thăm ")
 _LEVEL_WORDS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "trấn", "phố"})
 _CLAUSE_MARK = re.compile("[,;:.]")
-_PLURAL_UNITS = re.compile(
-    r" (?:các|những) (?:xã|phường|thị trấn|huyện|quận|thôn|tổ dân phố)(?!\w)"
-)
 
 
 def organizations(article: Article, start: int, end: int) -> list[Span]:
@@ -39,7 +36,7 @@ def organizations(article: Article, start: int, end: int) -> list[Span]:
             continue
         if text.endswith(" do ", 0, head.start()) and _owns(text, span.end):
             continue  # "các dự án do Ban Quản lý dự án … làm chủ đầu tư": the owner
-        if _PLURAL_UNITS.search(span.text):
+        if lex.plural_units.search(span.text):
             continue  # "Ủy ban MTTQ Việt Nam các xã A, B và C": one body of each, none named
         if head.group() in lex.establishments and not _proper(article, head.end(), span.end):
             continue  # "cơ sở kinh doanh thức ăn đường phố": no name, a kind of place
